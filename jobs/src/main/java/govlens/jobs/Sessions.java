@@ -1,0 +1,34 @@
+package govlens.jobs;
+
+import govlens.jobs.config.GovLensConfig;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the SparkSession of a GovLens process; jobs never build their own, they take one in run(). */
+public final class Sessions {
+  private Sessions() {}
+
+  /**
+   * @param masterOverride --master from the command line, or null: then spark-submit's spark.master wins, and
+   *     without spark-submit the configured govlens.master (local[*] by default)
+   */
+  public static SparkSession build(GovLensConfig config, String masterOverride) {
+    SparkSession.Builder b = SparkSession.builder().appName("GovLens")
+        .config("spark.sql.shuffle.partitions", config.shufflePartitions())
+        .config("spark.sql.parquet.compression.codec", "snappy")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    String master = masterOverride;
+    if (master == null && System.getProperty("spark.master") == null) {
+      master = config.master();
+    }
+    if (master != null) {
+      b.master(master);
+      if (master.startsWith("local")) {
+        // A laptop run needs no web UI, and a second concurrent run would fight for port 4040.
+        b.config("spark.ui.enabled", "false");
+      }
+    }
+    return b.getOrCreate();
+  }
+}

@@ -1,0 +1,182 @@
+package govlens.jobs.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.File;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/**
+ * The typed configuration of one GovLens run, built once on the driver.
+ *
+ * <p>Sources, highest precedence first: command-line overrides (options such as {@code --input} and every
+ * {@code --set key=value}), the HOCON file given with {@code --conf}, then the defaults in
+ * {@code conf/govlens.conf} (shipped inside the jar as the classpath resource {@value #DEFAULTS_RESOURCE}).
+ * Every key must exist in the defaults: an unknown key in the file or on the command line fails start-up with
+ * a message naming it, because a misspelt option in a nightly job would otherwise be ignored for months.
+ *
+ * <p>Instances are immutable and serializable so executor code may capture the few values it needs.
+ */
+public final class GovLensConfig implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  public static final String DEFAULTS_RESOURCE = "conf/govlens.conf";
+
+  private final List<String> input;
+  private final String warehouse;
+  private final String master;
+  private final int shufflePartitions;
+  private final long maxFileBytes;
+  private final List<String> extensions;
+  private final int minChars;
+  private final String rendered;
+
+  private GovLensConfig(Config c) {
+    this.input = List.copyOf(c.getStringList("govlens.input"));
+    this.warehouse = c.getString("govlens.warehouse");
+    this.master = c.getString("govlens.master");
+    this.shufflePartitions = positive(c, "govlens.spark.shuffle-partitions");
+    this.maxFileBytes = c.getBytes("govlens.ingest.max-file-bytes");
+    this.extensions = c.getStringList("govlens.ingest.extensions").stream().map(String::toLowerCase).toList();
+    this.minChars = c.getInt("govlens.ingest.min-chars");
+    this.rendered = c.getConfig("govlens").root().render(
+        com.typesafe.config.ConfigRenderOptions.concise().setFormatted(true));
+    if (input.isEmpty()) {
+      throw new InvalidConfigException("govlens.input is empty: give at least one file or folder (--input PATH)");
+    }
+  }
+
+  /** Defaults only: what {@code bin/govlens run} uses with no options. */
+  public static GovLensConfig defaults() {
+    return load(null, Map.of());
+  }
+
+  /**
+   * Builds the configuration from the defaults, an optional file and command-line overrides.
+   *
+   * @param file HOCON file given with {@code --conf}, or null
+   * @param overrides dotted keys (e.g. {@code govlens.warehouse}) to values: strings, numbers, booleans or
+   *     lists of strings
+   * @throws InvalidConfigException naming the key that is unknown, missing or of the wrong type
+   */
+  public static GovLensConfig load(File file, Map<String, Object> overrides) {
+    Config defaults = ConfigFactory.parseResources(
+        GovLensConfig.class.getClassLoader(), DEFAULTS_RESOURCE,
+        ConfigParseOptions.defaults().setAllowMissing(false));
+    Config fromFile = ConfigFactory.empty();
+    if (file != null) {
+      if (!file.isFile()) {
+        throw new InvalidConfigException("config file not found: " + file
+            + " (give an existing HOCON file with --conf, or leave --conf out to use the defaults)");
+      }
+      try {
+        fromFile = ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false));
+      } catch (ConfigException e) {
+        throw new InvalidConfigException("cannot parse " + file + ": " + e.getMessage());
+      }
+    }
+    Config cli = ConfigFactory.empty();
+    for (Map.Entry<String, Object> e : overrides.entrySet()) {
+      cli = cli.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(e.getValue(), "command line"));
+    }
+    rejectUnknown(defaults, fromFile, "file " + file);
+    rejectUnknown(defaults, cli, "command line");
+    Config merged = cli.withFallback(fromFile).withFallback(defaults).resolve();
+    try {
+      return new GovLensConfig(merged);
+    } catch (ConfigException e) {
+      throw new InvalidConfigException(e.getMessage());
+    }
+  }
+
+  private static void rejectUnknown(Config defaults, Config given, String source) {
+    TreeSet<String> unknown = new TreeSet<>();
+    for (Map.Entry<String, ConfigValue> e : given.entrySet()) {
+      if (!defaults.hasPathOrNull(e.getKey())) {
+        unknown.add(e.getKey());
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new InvalidConfigException("unknown configuration key(s) in " + source + ": "
+          + String.join(", ", unknown) + " (the keys GovLens knows are listed in conf/govlens.conf)");
+    }
+  }
+
+  private static int positive(Config c, String key) {
+    int v = c.getInt(key);
+    if (v <= 0) {
+      throw new InvalidConfigException(key + " must be > 0, found " + v);
+    }
+    return v;
+  }
+
+  public List<String> input() {
+    return input;
+  }
+
+  public String warehouse() {
+    return warehouse;
+  }
+
+  public String master() {
+    return master;
+  }
+
+  public int shufflePartitions() {
+    return shufflePartitions;
+  }
+
+  public long maxFileBytes() {
+    return maxFileBytes;
+  }
+
+  public List<String> extensions() {
+    return extensions;
+  }
+
+  public int minChars() {
+    return minChars;
+  }
+
+  /** The effective configuration as HOCON, for the run log and manifest. */
+  public String render() {
+    return rendered;
+  }
+
+  /** Builder-style copy with a different warehouse, for tests and tools. */
+  public GovLensConfig withOverrides(Map<String, Object> more) {
+    Config base = ConfigFactory.parseString(rendered).atKey("govlens");
+    Config cli = ConfigFactory.empty();
+    for (Map.Entry<String, Object> e : more.entrySet()) {
+      cli = cli.withValue(e.getKey(), ConfigValueFactory.fromAnyRef(e.getValue(), "override"));
+    }
+    rejectUnknown(base, cli, "overrides");
+    return new GovLensConfig(cli.withFallback(base).resolve());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GovLensConfig other && rendered.equals(other.rendered);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(rendered);
+  }
+
+  /** A configuration error: the message says which key and what to do. */
+  public static final class InvalidConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidConfigException(String message) {
+      super(message);
+    }
+  }
+}
