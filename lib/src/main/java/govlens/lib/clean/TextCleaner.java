@@ -1,21 +1,602 @@
 package govlens.lib.clean;
 
+import java.text.BreakIterator;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** STUB — being replaced by the cleaning helper. Only folds widths and line ends. */
+/**
+ * Cleans the raw text of a report (from PDF/Word conversion, markdown or a scraped web page) into the text every
+ * later stage reads and takes offsets on.
+ *
+ * <p>Guarantees on {@link CleanResult#text()}:
+ *
+ * <ul>
+ *   <li>only '\n' line ends; no BOM, zero-width or other invisible/control characters; NFC;
+ *   <li>full-width ASCII forms U+FF01–FF5E folded to ASCII (，→, （→( ：→: ０→0 Ａ→A …); U+3000, NBSP, tab and other
+ *       spaces become ' '; 。、“”‘’《》〔〕【】—… are kept;
+ *   <li>every non-empty line is one paragraph; paragraphs are separated by exactly one blank line ("\n\n"); lines
+ *       carry no leading indentation or trailing spaces; the text has no leading or trailing newline;
+ *   <li>markdown markers removed: leading #'s of headings, a leading "> ", ** and paired __ bold markers,
+ *       horizontal rules; each heading stays on its own line;
+ *   <li>spaces between two CJK characters, and between a CJK character and a number, are removed (they are
+ *       PDF/typesetting artefacts: "受理 993 件" → "受理993件"), except next to a date or time token
+ *       ("2022-02-14 来源: …" keeps its space); runs of spaces elsewhere become one space;
+ *   <li>web-page furniture lines are removed: breadcrumbs, font-size and toolbar controls, "扫一扫在手机打开当前页面",
+ *       site footer lines (网站地图, 主办/承办单位, 版权所有, ICP备, 公网安备, 网站标识码, browser hints…), contact lines
+ *       (联系人:, 联系电话:…), counters, editor lines, "相关报道/相关链接" lists and photo captions crediting a 记者.
+ *       Keyword rules only fire on short lines (≤ 60 characters, 120 for footer lines) that are neither numbered
+ *       headings nor sentences, so report text that mentions such a word is never removed. Date/source metadata
+ *       lines are kept; a bare label line ("来源:" / "时间:") is merged with the value on the next line;
+ *   <li>a paragraph broken by a page break is re-joined ("行政执\n\n法更加优化" → "行政执法更加优化") when the first
+ *       line does not end with sentence-final punctuation (。！？；：… and ASCII equivalents) and either ends with a
+ *       comma/enumeration mark/opening bracket or is body text (≥ 60 characters, or already contains a sentence
+ *       end), and the next line is not a heading (一、 （一） 1. 一是 第X章 …) and starts like a continuation. Short
+ *       title, heading and signature lines are therefore never joined.
+ * </ul>
+ *
+ * <p>The cleaner is idempotent: {@code clean(clean(x).text()).text()} equals {@code clean(x).text()}.
+ *
+ * <p>Flags (in {@link CleanResult#flags()}): {@code invisible_chars_removed}, {@code width_folded}, {@code
+ * nfc_normalized}, {@code markdown_stripped}, {@code cjk_spaces_removed}, {@code furniture_removed}, {@code
+ * labels_merged}, {@code page_breaks_joined}, {@code has_supplementary_chars} — the last one warns that the
+ * text holds characters outside the BMP, so UTF-16 offsets (used here and in all Java stages) differ from
+ * code-point offsets (Python string indices).
+ *
+ * <p>Stateless and thread-safe; patterns are compiled once.
+ */
 public final class TextCleaner {
+
+  /** Keyword furniture rules only apply to lines at most this long (code points): furniture is short. */
+  private static final int SHORT_LINE = 60;
+  /** Footer lines (browser hints, copyright blocks) run longer than toolbar words but are never sentences. */
+  private static final int FOOTER_LINE = 120;
+  /** A line this long that does not end a sentence is body text, so a following continuation joins it. */
+  private static final int BODY_LINE = 60;
+
+  private static final String SENTENCE_END = "。！？!?；;：:….";
+  private static final String MID_SENTENCE_END = "，,、《“‘（(【〔";
+  private static final String INTERNAL_SENTENCE_PUNCT = "。！？；!?;";
+
+  /** Section and list markers that start a heading or an enumerated paragraph. */
+  private static final Pattern HEADING =
+      Pattern.compile(
+          "^(第[一二三四五六七八九十百千零〇两\\d]+[章节条部分篇编]"
+              + "|[一二三四五六七八九十百]+[、.]"
+              + "|[(（][一二三四五六七八九十百]{1,3}[)）]"
+              + "|[(（]\\d{1,2}[)）]"
+              + "|\\d{1,2}、"
+              + "|\\d{1,2}\\.(?!\\d)"
+              + "|[①-⑳]"
+              + "|[一二三四五六七八九十]+是"
+              + "|其[一二三四五六]|首先|其次|再次|最后|附件|附:)");
+
+  private static final Pattern MD_HEADING = Pattern.compile("^#{1,6}(?:[ ]+|(?=[\\p{IsHan}(（]))");
+  /** "> " quote markers; a lone ">" is left alone because scraped breadcrumbs use it as a separator line. */
+  private static final Pattern MD_QUOTE = Pattern.compile("^(?:>[ ]+)+(?=[^ >])");
+  private static final Pattern MD_BOLD_UNDERSCORE = Pattern.compile("__(?=\\S)(.+?)(?<=\\S)__");
+  private static final Pattern MD_RULE = Pattern.compile("^(?:(?:\\*[ ]*){3,}|(?:-[ ]*){3,}|(?:_[ ]*){3,})$");
+
+  private static final Pattern DATE_TOKEN_END =
+      Pattern.compile("(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2}(:\\d{2})?)$");
+  private static final Pattern DATE_TOKEN_START =
+      Pattern.compile("^(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2})");
+
+  // --- furniture -------------------------------------------------------------------------------------------------
+  private static final Pattern CRUMB_LABEL =
+      Pattern.compile("^(当前位置|您的位置|你的位置|您现在的位置|您当前的位置|现在位置|所在位置)\\s*:");
+  private static final Pattern CRUMB_HOME = Pattern.compile("^(网站)?首页\\s*(>>|>|›|»|→|/|\\\\)");
+  private static final Pattern CRUMB_HOME_ALONE = Pattern.compile("^(网站)?首页$");
+  private static final Pattern CRUMB_SEPARATOR = Pattern.compile("^(>>|>|›|»|→|/|\\\\|\\|)+$");
+  private static final Pattern CRUMB_ENDS_WITH_SEPARATOR = Pattern.compile("(>>|>|›|»|→)$");
+  private static final Pattern FONT_START = Pattern.compile("^[【\\[]?\\s*(字体|字号|字体大小|文字大小|字体设置)\\s*:?");
+  private static final Pattern FONT_CONTROL =
+      Pattern.compile("^[【\\[]?\\s*((大|中|小|特大|加大|还原|减小|放大|缩小|默认|标准|A\\+|A-)\\s*)*[】\\]]?$");
+  private static final Pattern TOOLBAR =
+      Pattern.compile(
+          "^([【\\[]?\\s*(下载|打印|打印本页|打印此页|打印文章|全屏|收藏|加入收藏|收藏本页|关闭|关闭窗口|关闭本页|分享|分享到"
+              + "|返回顶部|返回|纠错|我要纠错|保存|保存本页|朗读|听全文|视力保护色|背景色|繁体|简体|繁體|长者模式)"
+              + "\\s*[】\\]]?\\s*[:|]?\\s*)+$|^[【】\\[\\]]$");
+  private static final Pattern SITE_FURNITURE =
+      Pattern.compile(
+          "扫一扫|手机扫码|微信扫一扫|在手机打开|网站地图|联系我们|主办单位|承办单位|协办单位|主管单位|技术支持|维护单位"
+              + "|运行维护|版权所有|©|(?i:copyright)|ICP备|ICP证|公网安备|网站标识码|严禁上网|分辨率|最佳浏览效果|浏览器"
+              + "|适老化|无障碍浏览|无障碍阅读|网站声明|隐私声明|免责声明|网站纠错|关于我们|上一篇|下一篇");
+  private static final Pattern RELATED_LIST = Pattern.compile("^(相关报道|相关链接|相关附件|相关阅读|相关新闻|相关文章|延伸阅读)");
+  private static final Pattern CONTACT =
+      Pattern.compile(
+          "^[(（\\[]?\\s*(联系人|联系电话|联系方式|咨询电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|(?i:e-?mail)|通讯地址|地址)\\s*:");
+  private static final Pattern COUNTER =
+      Pattern.compile("^(阅读量|浏览量|浏览次数|阅读次数|点击数|点击量|访问量|访问次数)\\s*:?\\s*\\d*\\s*次?$");
+  private static final Pattern EDITOR_LABEL = Pattern.compile("^(责任编辑|编辑|审核|校对|责编)\\s*:?$");
+  private static final Pattern EDITOR_LINE = Pattern.compile("^[(（\\[]?(责任编辑|编辑|审核|校对|责编)\\s*:");
+  private static final Pattern PERSON_NAME = Pattern.compile("^[\\p{IsHan}·]{2,6}[)）\\]]?$");
+  private static final Pattern JUNK_LINE = Pattern.compile("^((?i)public domain|false|true|null|undefined|[0-9a-f]{16,}:?)$");
+  /** Credit at the end of a photo caption: "本报记者 戴冰摄", "新甘肃·甘肃日报记者 盛学卿". */
+  private static final Pattern CAPTION_CREDIT =
+      Pattern.compile("^[\\p{IsHan}·]{0,20}(记者|通讯员|摄影)[\\p{IsHan}·、]{2,12}$");
+  private static final Pattern LABEL_ONLY =
+      Pattern.compile("^(来源|信息来源|文章来源|稿件来源|时间|发布时间|发表时间|发布日期|成文日期|日期|作者|文号|发文机关)\\s*:$");
+
   private TextCleaner() {}
 
+  /** Cleans {@code raw}; never throws for any string input (an empty or all-furniture input gives ""). */
   public static CleanResult clean(String raw) {
-    String t = raw.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "");
-    StringBuilder sb = new StringBuilder(t.length());
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c >= '\uFF01' && c <= '\uFF5E') sb.append((char) (c - 0xFEE0));
-      else if (c == '\u3000') sb.append(' ');
-      else sb.append(c);
+    Set<String> flags = new LinkedHashSet<>();
+    List<Line> lines = new ArrayList<>();
+    for (Line l : normalizeCharacters(raw, flags)) {
+      Line t = normalizeLine(l, flags);
+      if (!t.s.isEmpty()) {
+        lines.add(t);
+      }
     }
-    return new CleanResult(Normalizer.normalize(sb.toString(), Normalizer.Form.NFC), List.of());
+    lines = removeFurniture(lines, flags);
+    lines = mergeLabels(lines, flags);
+    lines = joinPageBreaks(lines, flags);
+    return assemble(lines, raw.length(), flags);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Stage 1: character level
+
+  private static List<Line> normalizeCharacters(String raw, Set<String> flags) {
+    StringBuilder sb = new StringBuilder(raw.length());
+    int[] map = new int[raw.length()];
+    int n = 0;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      char o;
+      if (c == '\r') {
+        if (i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+          continue;
+        }
+        o = '\n';
+      } else if (c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085' || c == '\u000B' || c == '\f') {
+        o = '\n'; // form feed is how pdftotext marks a page break
+      } else if (isInvisible(c)) {
+        flags.add("invisible_chars_removed");
+        continue;
+      } else if (c >= '\uFF01' && c <= '\uFF5E') {
+        o = (char) (c - 0xFEE0);
+        flags.add("width_folded");
+      } else if (c == '\u3000') {
+        o = ' ';
+        flags.add("width_folded");
+      } else if (c == '\t' || c == '\u00A0' || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F') {
+        o = ' ';
+      } else {
+        o = c;
+      }
+      sb.append(o);
+      map[n++] = i;
+    }
+    String all = sb.toString();
+    boolean nfc = Normalizer.isNormalized(all, Normalizer.Form.NFC);
+    List<Line> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= all.length(); i++) {
+      if (i == all.length() || all.charAt(i) == '\n') {
+        Line line = new Line(all.substring(start, i), Arrays.copyOfRange(map, start, i));
+        if (!nfc) {
+          Line normalized = line.nfc();
+          if (!normalized.s.equals(line.s)) {
+            flags.add("nfc_normalized");
+          }
+          line = normalized;
+        }
+        lines.add(line);
+        start = i + 1;
+      }
+    }
+    return lines;
+  }
+
+  private static boolean isInvisible(char c) {
+    return c == '\uFEFF'
+        || (c >= '\u200B' && c <= '\u200F')
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2060' && c <= '\u2064')
+        || c == '\u00AD'
+        || (c < 0x20 && c != '\n' && c != '\t')
+        || c == 0x7F;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Stage 2: one line at a time (markdown, indentation, spaces)
+
+  private static Line normalizeLine(Line line, Set<String> flags) {
+    Line l = line.strip();
+    if (l.s.isEmpty()) {
+      return l;
+    }
+    if (MD_RULE.matcher(l.s).matches()) {
+      flags.add("markdown_stripped");
+      return l.sub(0, 0);
+    }
+    Matcher q = MD_QUOTE.matcher(l.s);
+    if (q.find()) {
+      l = l.sub(q.end(), l.length()).strip();
+      flags.add("markdown_stripped");
+    }
+    Matcher h = MD_HEADING.matcher(l.s);
+    if (h.find()) {
+      l = l.sub(h.end(), l.length()).strip();
+      flags.add("markdown_stripped");
+    }
+    if (l.s.contains("**")) {
+      boolean[] keep = new boolean[l.length()];
+      Arrays.fill(keep, true);
+      for (int i = l.s.indexOf("**"); i >= 0; i = l.s.indexOf("**", i + 2)) {
+        keep[i] = false;
+        keep[i + 1] = false;
+      }
+      l = l.keep(keep).strip();
+      flags.add("markdown_stripped");
+    }
+    if (l.s.contains("__")) {
+      Matcher b = MD_BOLD_UNDERSCORE.matcher(l.s);
+      boolean[] keep = new boolean[l.length()];
+      Arrays.fill(keep, true);
+      boolean any = false;
+      while (b.find()) {
+        keep[b.start()] = keep[b.start() + 1] = false;
+        keep[b.end() - 1] = keep[b.end() - 2] = false;
+        any = true;
+      }
+      if (any) {
+        l = l.keep(keep).strip();
+        flags.add("markdown_stripped");
+      }
+    }
+    return collapseSpaces(l, flags);
+  }
+
+  /** Drops spaces that are typesetting artefacts in Chinese text and squeezes other runs of spaces to one. */
+  private static Line collapseSpaces(Line l, Set<String> flags) {
+    String s = l.s;
+    if (s.indexOf(' ') < 0) {
+      return l;
+    }
+    boolean[] keep = new boolean[s.length()];
+    Arrays.fill(keep, true);
+    int i = 0;
+    while (i < s.length()) {
+      if (s.charAt(i) != ' ') {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < s.length() && s.charAt(j) == ' ') {
+        j++;
+      }
+      if (i > 0 && j < s.length()) {
+        int left = s.codePointBefore(i);
+        int right = s.codePointAt(j);
+        boolean lc = isCjk(left);
+        boolean rc = isCjk(right);
+        boolean drop =
+            (lc && rc)
+                || (lc && isDigit(right) && !DATE_TOKEN_START.matcher(s.substring(j)).find())
+                || (rc && isDigit(left) && !DATE_TOKEN_END.matcher(s.substring(tokenStart(s, i), i)).find());
+        if (drop) {
+          flags.add("cjk_spaces_removed");
+          for (int k = i; k < j; k++) {
+            keep[k] = false;
+          }
+        } else {
+          for (int k = i + 1; k < j; k++) {
+            keep[k] = false;
+          }
+        }
+      }
+      i = j;
+    }
+    return l.keep(keep);
+  }
+
+  private static int tokenStart(String s, int end) {
+    int k = end;
+    while (k > 0 && s.charAt(k - 1) != ' ') {
+      k--;
+    }
+    return k;
+  }
+
+  private static boolean isDigit(int cp) {
+    return cp >= '0' && cp <= '9';
+  }
+
+  /** Han characters plus the CJK punctuation that sits inside Chinese running text. */
+  private static boolean isCjk(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+        || (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFF00 && cp <= 0xFFEF)
+        || (cp >= 0x2018 && cp <= 0x201D)
+        || cp == 0x2014
+        || cp == 0x2026;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Stage 3: furniture
+
+  private static List<Line> removeFurniture(List<Line> lines, Set<String> flags) {
+    List<Line> out = new ArrayList<>(lines.size());
+    int n = lines.size();
+    int i = 0;
+    while (i < n) {
+      String s = lines.get(i).s;
+      int len = s.codePointCount(0, s.length());
+      if (len <= SHORT_LINE && FONT_START.matcher(s).find()) {
+        i++;
+        while (i < n && FONT_CONTROL.matcher(lines.get(i).s).matches()) {
+          i++;
+        }
+      } else if (len <= FOOTER_LINE
+          && (CRUMB_HOME_ALONE.matcher(s).matches() || CRUMB_LABEL.matcher(s).find() || CRUMB_HOME.matcher(s).find())) {
+        boolean expectItem = CRUMB_ENDS_WITH_SEPARATOR.matcher(s).find();
+        i++;
+        // A breadcrumb scraped one <a> per line: "首页" / ">" / "政务信息" / ">" / "宁夏要闻".
+        while (i < n) {
+          String t = lines.get(i).s;
+          if (CRUMB_SEPARATOR.matcher(t).matches()) {
+            expectItem = true;
+          } else if (CRUMB_HOME_ALONE.matcher(t).matches()) {
+            expectItem = false;
+          } else if (expectItem && t.length() <= 20 && !hasSentencePunct(t)) {
+            expectItem = false;
+          } else {
+            break;
+          }
+          i++;
+        }
+      } else if (len <= SHORT_LINE && RELATED_LIST.matcher(s).find()) {
+        // Links to other articles follow: short titles without a sentence end.
+        i++;
+        while (i < n && lines.get(i).s.length() <= SHORT_LINE && lines.get(i).s.indexOf('。') < 0) {
+          i++;
+        }
+      } else if (EDITOR_LABEL.matcher(s).matches()) {
+        i++;
+        if (i < n && PERSON_NAME.matcher(lines.get(i).s).matches()) {
+          i++;
+        }
+      } else if (isFurnitureLine(s, len)) {
+        i++;
+      } else {
+        out.add(lines.get(i));
+        i++;
+        continue;
+      }
+      flags.add("furniture_removed");
+    }
+    return out;
+  }
+
+  private static boolean isFurnitureLine(String s, int len) {
+    if (CRUMB_SEPARATOR.matcher(s).matches() || JUNK_LINE.matcher(s).matches()) {
+      return true;
+    }
+    if (len <= SHORT_LINE
+        && (TOOLBAR.matcher(s).matches()
+            || COUNTER.matcher(s).matches()
+            || CONTACT.matcher(s).find()
+            || EDITOR_LINE.matcher(s).find())) {
+      return true;
+    }
+    if (len <= FOOTER_LINE
+        && s.indexOf('。') < 0
+        && !HEADING.matcher(s).find()
+        && SITE_FURNITURE.matcher(s).find()) {
+      return true;
+    }
+    return len <= 150 && isPhotoCaption(s);
+  }
+
+  /** "殷勇同志作政府工作报告。本报记者 戴冰摄": the credit after the last 。 names a reporter or photographer. */
+  private static boolean isPhotoCaption(String s) {
+    int dot = s.lastIndexOf('。');
+    String tail = s.substring(dot + 1).strip();
+    if (tail.isEmpty() || tail.length() > 30) {
+      return false;
+    }
+    boolean credited = tail.endsWith("摄") || dot >= 0;
+    return credited && CAPTION_CREDIT.matcher(tail.replace(" ", "")).matches();
+  }
+
+  private static boolean hasSentencePunct(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (INTERNAL_SENTENCE_PUNCT.indexOf(s.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Stage 4: "来源:" on one line, "四川日报" on the next (web pages render label and value as separate blocks)
+
+  private static List<Line> mergeLabels(List<Line> lines, Set<String> flags) {
+    List<Line> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      if (!LABEL_ONLY.matcher(l.s).matches()) {
+        out.add(l);
+        continue;
+      }
+      flags.add("labels_merged");
+      if (i + 1 < lines.size()) {
+        Line next = lines.get(i + 1);
+        if (next.s.length() <= 40 && !LABEL_ONLY.matcher(next.s).matches() && !hasSentencePunct(next.s)) {
+          out.add(l.concat(next));
+          i++;
+        }
+      }
+      // A label without a value carries nothing and is dropped.
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Stage 5: page breaks inside a paragraph
+
+  private static List<Line> joinPageBreaks(List<Line> lines, Set<String> flags) {
+    List<Line> out = new ArrayList<>(lines.size());
+    Line current = null;
+    for (Line next : lines) {
+      if (current != null && continuesAcrossBreak(current.s, next.s)) {
+        current = current.concat(next);
+        flags.add("page_breaks_joined");
+      } else {
+        if (current != null) {
+          out.add(current);
+        }
+        current = next;
+      }
+    }
+    if (current != null) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  static boolean continuesAcrossBreak(String a, String b) {
+    if (a.startsWith("|") || b.startsWith("|")) {
+      return false; // markdown tables keep their rows
+    }
+    char last = a.charAt(a.length() - 1);
+    if (SENTENCE_END.indexOf(last) >= 0) {
+      return false;
+    }
+    if (HEADING.matcher(a).find() && !hasSentencePunct(a)) {
+      return false;
+    }
+    if (HEADING.matcher(b).find() || !startsLikeContinuation(b)) {
+      return false;
+    }
+    if (MID_SENTENCE_END.indexOf(last) >= 0) {
+      return true;
+    }
+    return a.codePointCount(0, a.length()) >= BODY_LINE || hasSentencePunct(a);
+  }
+
+  private static boolean startsLikeContinuation(String b) {
+    int cp = b.codePointAt(0);
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
+        || isDigit(cp)
+        || "《“”‘’()（）》〔〕、,，;；。%".indexOf(cp) >= 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Output
+
+  private static CleanResult assemble(List<Line> lines, int rawLength, Set<String> flags) {
+    StringBuilder sb = new StringBuilder();
+    int total = 0;
+    for (Line l : lines) {
+      total += l.length() + 2;
+    }
+    int[] map = new int[Math.max(0, total - 2)];
+    int n = 0;
+    for (int li = 0; li < lines.size(); li++) {
+      Line l = lines.get(li);
+      if (li > 0) {
+        // Separators point just past the previous kept character, never beyond the next line's start.
+        int after = lines.get(li - 1).raw[lines.get(li - 1).length() - 1] + 1;
+        int limit = l.raw[0];
+        for (int k = 0; k < 2; k++) {
+          sb.append('\n');
+          map[n++] = Math.min(Math.min(after + k, rawLength), Math.max(limit, after));
+        }
+      }
+      sb.append(l.s);
+      System.arraycopy(l.raw, 0, map, n, l.length());
+      n += l.length();
+    }
+    String text = sb.toString();
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        flags.add("has_supplementary_chars");
+        break;
+      }
+    }
+    return new CleanResult(text, List.copyOf(flags), OffsetMap.fromPerCharacter(Arrays.copyOf(map, n), rawLength));
+  }
+
+  /** A line of text with, for every char, its index in the raw input. */
+  private static final class Line {
+    final String s;
+    final int[] raw;
+
+    Line(String s, int[] raw) {
+      this.s = s;
+      this.raw = raw;
+    }
+
+    int length() {
+      return s.length();
+    }
+
+    Line sub(int b, int e) {
+      return new Line(s.substring(b, e), Arrays.copyOfRange(raw, b, e));
+    }
+
+    Line strip() {
+      int b = 0;
+      int e = s.length();
+      while (b < e && s.charAt(b) == ' ') {
+        b++;
+      }
+      while (e > b && s.charAt(e - 1) == ' ') {
+        e--;
+      }
+      return b == 0 && e == s.length() ? this : sub(b, e);
+    }
+
+    Line keep(boolean[] keep) {
+      StringBuilder sb = new StringBuilder(s.length());
+      int[] r = new int[s.length()];
+      int n = 0;
+      for (int i = 0; i < s.length(); i++) {
+        if (keep[i]) {
+          sb.append(s.charAt(i));
+          r[n++] = raw[i];
+        }
+      }
+      return new Line(sb.toString(), Arrays.copyOf(r, n));
+    }
+
+    Line concat(Line o) {
+      int[] r = Arrays.copyOf(raw, raw.length + o.raw.length);
+      System.arraycopy(o.raw, 0, r, raw.length, o.raw.length);
+      return new Line(s + o.s, r);
+    }
+
+    /** NFC per user-perceived character, so every output char still maps to the raw cluster it came from. */
+    Line nfc() {
+      if (Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+        return this;
+      }
+      BreakIterator it = BreakIterator.getCharacterInstance();
+      it.setText(s);
+      StringBuilder sb = new StringBuilder(s.length());
+      int[] r = new int[s.length() * 3 + 8];
+      int n = 0;
+      for (int b = it.first(), e = it.next(); e != BreakIterator.DONE; b = e, e = it.next()) {
+        String part = Normalizer.normalize(s.substring(b, e), Normalizer.Form.NFC);
+        if (n + part.length() > r.length) {
+          r = Arrays.copyOf(r, (n + part.length()) * 2);
+        }
+        sb.append(part);
+        for (int k = 0; k < part.length(); k++) {
+          r[n++] = raw[b];
+        }
+      }
+      return new Line(sb.toString(), Arrays.copyOf(r, n));
+    }
   }
 }
