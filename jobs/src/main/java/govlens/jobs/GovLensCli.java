@@ -1,6 +1,7 @@
 package govlens.jobs;
 
 import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.indicators.EvalIndicatorsCommand;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "govlens", mixinStandardHelpOptions = true, versionProvider = GovLensCli.VersionProvider.class,
     description = "Batch analytics over Chinese rule-of-law government reports.",
-    subcommands = {GovLensCli.Run.class})
+    subcommands = {GovLensCli.Run.class, GovLensCli.Eval.class})
 public final class GovLensCli implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(GovLensCli.class);
 
@@ -122,6 +123,16 @@ public final class GovLensCli implements Callable<Integer> {
       } finally {
         spark.stop();
       }
+    }
+  }
+
+  @Command(name = "eval", mixinStandardHelpOptions = true, description = "Score extractions against gold files.",
+      subcommands = {EvalIndicatorsCommand.class})
+  static final class Eval implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      CommandLine.usage(this, System.err);
+      return ExitCodes.BAD_CONFIG;
     }
   }
 

@@ -1,6 +1,7 @@
 package govlens.jobs;
 
 import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.indicators.IndicatorJob;
 import govlens.jobs.ingest.IngestJob;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +22,8 @@ public final class Pipeline {
     LOG.info("run {} (GovLens {}): input {} → warehouse {}", run.runId(), run.pipelineVersion(),
         config.input(), config.warehouse());
     IngestJob.Result ingest = stage(run, "ingest", () -> IngestJob.run(spark, config, run));
+    stage(run, "indicators",
+        () -> IndicatorJob.run(spark, config, run, ingest.documents(), ingest.sentences()));
     ingest.unpersist();
     LOG.info("run {} done in {} ms: {}", run.runId(),
         run.stageMillis().values().stream().mapToLong(Long::longValue).sum(), run.counts());

@@ -36,6 +36,10 @@ public final class GovLensConfig implements Serializable {
   private final long maxFileBytes;
   private final List<String> extensions;
   private final int minChars;
+  private final String indicatorRulesFile;
+  private final Config tokens;
+  private final int keywordsTopK;
+  private final Topics topics;
   private final String rendered;
 
   private GovLensConfig(Config c) {
@@ -46,6 +50,10 @@ public final class GovLensConfig implements Serializable {
     this.maxFileBytes = c.getBytes("govlens.ingest.max-file-bytes");
     this.extensions = c.getStringList("govlens.ingest.extensions").stream().map(String::toLowerCase).toList();
     this.minChars = c.getInt("govlens.ingest.min-chars");
+    this.indicatorRulesFile = c.getString("govlens.indicators.rules-file");
+    this.tokens = c.getConfig("govlens.tokens");
+    this.keywordsTopK = positive(c, "govlens.keywords.top-k");
+    this.topics = new Topics(c.getConfig("govlens.topics"));
     this.rendered = c.getConfig("govlens").root().render(
         com.typesafe.config.ConfigRenderOptions.concise().setFormatted(true));
     if (input.isEmpty()) {
@@ -143,6 +151,71 @@ public final class GovLensConfig implements Serializable {
 
   public int minChars() {
     return minChars;
+  }
+
+  /** Rules file for indicator extraction, or "" for the bundled rules. */
+  public String indicatorRulesFile() {
+    return indicatorRulesFile;
+  }
+
+  /** The govlens.tokens block, in the form govlens.lib.nlp.TokenFilter.fromConfig reads. */
+  public Config tokens() {
+    return tokens;
+  }
+
+  public int keywordsTopK() {
+    return keywordsTopK;
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  /** The govlens.topics block: LDA settings (see conf/govlens.conf for the meaning of each). */
+  public static final class Topics implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final boolean enabled;
+    public final String unit;
+    public final int chunkChars;
+    public final int k;
+    public final List<Integer> kCandidates;
+    public final String optimizer;
+    public final int maxIterations;
+    public final long seed;
+    public final double minDf;
+    public final double maxDf;
+    public final int vocabSize;
+    public final int topWords;
+    public final boolean retrain;
+    public final String modelDir;
+
+    Topics(Config t) {
+      this.enabled = t.getBoolean("enabled");
+      this.unit = oneOf(t, "unit", List.of("section", "chunk"));
+      this.chunkChars = t.getInt("chunk-chars");
+      this.k = t.getInt("k");
+      this.kCandidates = List.copyOf(t.getIntList("k-candidates"));
+      this.optimizer = oneOf(t, "optimizer", List.of("em", "online"));
+      this.maxIterations = t.getInt("max-iterations");
+      this.seed = t.getLong("seed");
+      this.minDf = t.getDouble("min-df");
+      this.maxDf = t.getDouble("max-df");
+      this.vocabSize = t.getInt("vocab-size");
+      this.topWords = t.getInt("top-words");
+      this.retrain = t.getBoolean("retrain");
+      this.modelDir = t.getString("model-dir");
+      if (k < 2 || kCandidates.stream().anyMatch(x -> x < 2)) {
+        throw new InvalidConfigException("govlens.topics.k and k-candidates must be >= 2");
+      }
+    }
+
+    private static String oneOf(Config t, String key, List<String> allowed) {
+      String v = t.getString(key);
+      if (!allowed.contains(v)) {
+        throw new InvalidConfigException("govlens.topics." + key + " must be one of " + allowed + ", found " + v);
+      }
+      return v;
+    }
   }
 
   /** The effective configuration as HOCON, for the run log and manifest. */

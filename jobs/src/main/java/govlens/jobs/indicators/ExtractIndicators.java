@@ -1,0 +1,91 @@
+package govlens.jobs.indicators;
+
+import govlens.lib.indicators.ExtractionResult;
+import govlens.lib.indicators.IndicatorExtractor;
+import govlens.lib.indicators.IndicatorValue;
+import govlens.lib.indicators.Mention;
+import govlens.lib.text.Sentence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Executor side of the indicator stage: one document (text plus its sentences) in, its indicator values and
+ * leftover mentions out as two nested arrays. The extractor was built and validated on the driver and
+ * arrives serialized with this function, so a broken rules file fails the run before any task starts.
+ */
+final class ExtractIndicators implements MapFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  static final StructType VALUE = new StructType()
+      .add("indicator", DataTypes.StringType)
+      .add("indicator_name", DataTypes.StringType)
+      .add("area", DataTypes.StringType)
+      .add("value", DataTypes.DoubleType)
+      .add("unit", DataTypes.StringType)
+      .add("approx", DataTypes.StringType)
+      .add("raw_text", DataTypes.StringType)
+      .add("sentence", DataTypes.StringType)
+      .add("sentence_idx", DataTypes.IntegerType)
+      .add("section_id", DataTypes.StringType)
+      .add("char_start", DataTypes.IntegerType)
+      .add("char_end", DataTypes.IntegerType)
+      .add("rule_id", DataTypes.StringType)
+      .add("confidence", DataTypes.DoubleType)
+      .add("flags", DataTypes.createArrayType(DataTypes.StringType, false));
+
+  static final StructType MENTION = new StructType()
+      .add("raw_text", DataTypes.StringType)
+      .add("value", DataTypes.DoubleType)
+      .add("unit", DataTypes.StringType)
+      .add("approx", DataTypes.StringType)
+      .add("context", DataTypes.StringType)
+      .add("sentence_idx", DataTypes.IntegerType)
+      .add("section_id", DataTypes.StringType)
+      .add("char_start", DataTypes.IntegerType)
+      .add("char_end", DataTypes.IntegerType)
+      .add("status", DataTypes.StringType)
+      .add("reason", DataTypes.StringType);
+
+  static final StructType OUTPUT = new StructType()
+      .add("doc_id", DataTypes.StringType)
+      .add("values", DataTypes.createArrayType(VALUE, false))
+      .add("mentions", DataTypes.createArrayType(MENTION, false));
+
+  private final IndicatorExtractor extractor;
+
+  ExtractIndicators(IndicatorExtractor extractor) {
+    this.extractor = extractor;
+  }
+
+  /** Input: doc_id, text, sentences (array of section_id, idx, text, char_start, char_end, in any order). */
+  @Override
+  public Row call(Row doc) {
+    List<Row> rows = doc.getList(2);
+    List<Sentence> sentences = new ArrayList<>(rows.size());
+    for (Row s : rows) {
+      sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
+    }
+    // collect_list gives no order guarantee; the extractor reads sentences in document order.
+    sentences.sort(Comparator.comparingInt(Sentence::idx));
+    ExtractionResult r = extractor.extract(doc.getString(1), sentences);
+    List<Row> values = new ArrayList<>(r.values().size());
+    for (IndicatorValue v : r.values()) {
+      values.add(RowFactory.create(v.indicator(), v.indicatorName(), v.area(), v.value(), v.unit(),
+          v.approx(), v.rawText(), v.sentence(), v.sentenceIdx(), v.sectionId(), v.charStart(),
+          v.charEnd(), v.ruleId(), v.confidence(), v.flags().toArray(new String[0])));
+    }
+    List<Row> mentions = new ArrayList<>(r.mentions().size());
+    for (Mention m : r.mentions()) {
+      mentions.add(RowFactory.create(m.rawText(), m.value(), m.unit(), m.approx(), m.context(),
+          m.sentenceIdx(), m.sectionId(), m.charStart(), m.charEnd(), m.status(), m.reason()));
+    }
+    return RowFactory.create(doc.getString(0), values.toArray(), mentions.toArray());
+  }
+
+}

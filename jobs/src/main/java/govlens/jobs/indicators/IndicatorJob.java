@@ -1,0 +1,165 @@
+package govlens.jobs.indicators;
+
+import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.call_udf;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import govlens.jobs.RunContext;
+import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.warehouse.WarehouseWriter;
+import govlens.lib.indicators.IndicatorExtractor;
+import govlens.lib.indicators.IndicatorRules;
+import govlens.lib.indicators.PlausibilityChecks;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Documents and sentences → indicators, mentions and region_year_indicators.
+ *
+ * <p>Extraction runs per document on the executors (rules from conf/indicators/rules.conf, or the file in
+ * govlens.indicators.rules-file, parsed and validated once on the driver). Cross-document work follows in
+ * Spark: the value chosen per region × year × indicator, the change against the previous year, and the
+ * year-over-year plausibility flags, which are written both on region_year_indicators and on every
+ * indicators row of that region and year.
+ */
+public final class IndicatorJob {
+  private static final Logger LOG = LoggerFactory.getLogger(IndicatorJob.class);
+  static final String YOY_UDF = "govlens_yoy_flags";
+
+  private IndicatorJob() {}
+
+  public record Result(Dataset<Row> indicators, Dataset<Row> mentions, Dataset<Row> regionYear) {}
+
+  public static Result run(SparkSession spark, GovLensConfig config, RunContext run,
+      Dataset<Row> documents, Dataset<Row> sentences) {
+    IndicatorExtractor extractor = loadExtractor(spark, config.indicatorRulesFile());
+    Dataset<Row> extracted = extract(documents, sentences, extractor).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> raw = values(extracted, documents);
+    Dataset<Row> regionYear = regionYear(spark, raw);
+    Dataset<Row> indicators = withYearOverYearFlags(raw, regionYear);
+    Dataset<Row> mentions = mentions(extracted, documents);
+
+    WarehouseWriter.write(indicators, IndicatorTables.INDICATORS, config.warehouse());
+    WarehouseWriter.write(mentions, IndicatorTables.MENTIONS, config.warehouse());
+    WarehouseWriter.write(regionYear, IndicatorTables.REGION_YEAR, config.warehouse());
+    run.count("indicators", indicators.count());
+    run.count("mentions", mentions.count());
+    run.count("region_year_indicators", regionYear.count());
+    extracted.unpersist();
+    LOG.info("indicators: {} values, {} mentions, {} region×year×indicator rows",
+        run.counts().get("indicators"), run.counts().get("mentions"),
+        run.counts().get("region_year_indicators"));
+    return new Result(indicators, mentions, regionYear);
+  }
+
+  /** Bundled rules, or a rules file on any Hadoop file system, validated here so a bad file fails fast. */
+  static IndicatorExtractor loadExtractor(SparkSession spark, String rulesFile) {
+    if (rulesFile == null || rulesFile.isBlank()) {
+      return IndicatorExtractor.fromClasspath();
+    }
+    Path path = new Path(rulesFile);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (Reader r = new InputStreamReader(fs.open(path), StandardCharsets.UTF_8)) {
+        return new IndicatorExtractor(IndicatorRules.parse(r, rulesFile));
+      }
+    } catch (IOException e) {
+      throw new GovLensConfig.InvalidConfigException("govlens.indicators.rules-file: cannot read "
+          + rulesFile + " (" + e.getMessage() + ")");
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new GovLensConfig.InvalidConfigException("govlens.indicators.rules-file " + rulesFile
+          + " is invalid: " + e.getMessage());
+    }
+  }
+
+  /** One row per document: doc_id, values[], mentions[]. */
+  static Dataset<Row> extract(Dataset<Row> documents, Dataset<Row> sentences, IndicatorExtractor extractor) {
+    Dataset<Row> perDoc = sentences.groupBy("doc_id").agg(collect_list(
+        struct(col("section_id"), col("idx"), col("text"), col("char_start"), col("char_end"))).as("sentences"));
+    return documents.select("doc_id", "text").join(perDoc, "doc_id")
+        .select("doc_id", "text", "sentences")
+        .map(new ExtractIndicators(extractor), Encoders.row(ExtractIndicators.OUTPUT));
+  }
+
+  static Dataset<Row> values(Dataset<Row> extracted, Dataset<Row> documents) {
+    return extracted.select(col("doc_id"), explode(col("values")).as("v"))
+        .join(documents.select("doc_id", "region_name", "region_code", "admin_level", "report_year"), "doc_id")
+        .select(col("doc_id"), col("region_name"), col("region_code"), col("admin_level"),
+            col("report_year"), col("v.*"));
+  }
+
+  static Dataset<Row> mentions(Dataset<Row> extracted, Dataset<Row> documents) {
+    return extracted.select(col("doc_id"), explode(col("mentions")).as("m"))
+        .join(documents.select("doc_id", "report_year"), "doc_id")
+        .select(col("doc_id"), col("report_year"), col("m.*"));
+  }
+
+  /**
+   * The value per region × year × indicator: the most confident, then the first in its report (a report
+   * states the headline figure before 其中 breakdowns), then the smallest doc_id. Rows without a region or a
+   * year cannot be compared across reports and are left out.
+   */
+  static Dataset<Row> regionYear(SparkSession spark, Dataset<Row> values) {
+    spark.udf().register(YOY_UDF, (UDF2<Double, Double, String[]>) (prev, cur) ->
+        prev == null || cur == null ? new String[0]
+            : PlausibilityChecks.yearOverYearFlags(prev, cur).toArray(new String[0]),
+        DataTypes.createArrayType(DataTypes.StringType, false));
+    WindowSpec key = Window.partitionBy("region_code", "report_year", "indicator");
+    Dataset<Row> ranked = values.filter(col("region_code").isNotNull().and(col("report_year").isNotNull()))
+        .withColumn("n_values", count(lit(1)).over(key).cast("int"))
+        .withColumn("pick", row_number().over(key.orderBy(col("confidence").desc(), col("doc_id"),
+            col("char_start"))));
+    Dataset<Row> chosen = ranked.filter(col("pick").equalTo(1))
+        .withColumn("choice", when(col("n_values").equalTo(1), lit("only_value"))
+            .otherwise(lit("highest_confidence_then_first")));
+    WindowSpec series = Window.partitionBy("region_code", "indicator").orderBy("report_year");
+    Column prevYear = lag(col("report_year"), 1).over(series);
+    Column prevValue = lag(col("value"), 1).over(series);
+    Dataset<Row> withPrev = chosen.withColumn("previous_value",
+        when(prevYear.equalTo(col("report_year").minus(1)), prevValue));
+    return withPrev
+        .withColumn("change", col("value").minus(col("previous_value")))
+        .withColumn("change_pct", when(col("previous_value").notEqual(0),
+            col("change").multiply(100).divide(col("previous_value"))))
+        .withColumn("flags", call_udf(YOY_UDF, col("previous_value"), col("value")))
+        .select("region_code", "region_name", "admin_level", "report_year", "indicator", "indicator_name",
+            "area", "value", "unit", "approx", "doc_id", "char_start", "raw_text", "n_values", "choice",
+            "previous_value", "change", "change_pct", "flags");
+  }
+
+  /** Adds jump/drop flags to each value against the chosen value of its region's previous year. */
+  static Dataset<Row> withYearOverYearFlags(Dataset<Row> values, Dataset<Row> regionYear) {
+    Dataset<Row> prev = regionYear.select(col("region_code").as("p_region"), col("indicator").as("p_indicator"),
+        col("report_year").plus(1).as("p_next_year"), col("value").as("p_value"));
+    Column joinOn = col("region_code").equalTo(col("p_region"))
+        .and(col("indicator").equalTo(col("p_indicator")))
+        .and(col("report_year").equalTo(col("p_next_year")));
+    return values.join(prev, joinOn, "left")
+        .withColumn("flags", array_union(col("flags"), call_udf(YOY_UDF, col("p_value"), col("value"))))
+        .drop("p_region", "p_indicator", "p_next_year", "p_value");
+  }
+}
