@@ -61,6 +61,9 @@ public final class GovLensCli implements Callable<Integer> {
   }
 
   static boolean isMissingInput(Throwable e) {
+    if (e instanceof govlens.jobs.ingest.InputInventory.InputMissingException) {
+      return true;
+    }
     return e instanceof AnalysisException && e.getMessage() != null
         && (e.getMessage().contains("PATH_NOT_FOUND") || e.getMessage().contains("Path does not exist"));
   }

@@ -119,9 +119,10 @@ public final class IndicatorJob {
   }
 
   /**
-   * The value per region × year × indicator: the most confident, then the first in its report (a report
-   * states the headline figure before 其中 breakdowns), then the smallest doc_id. Rows without a region or a
-   * year cannot be compared across reports and are left out.
+   * The value per region × year × indicator when reports give several: for counts the largest (a report
+   * gives the total and then its breakdowns: 出具法律意见书24份 … 行政复议案件法律意见书16件), for rates the
+   * first (the headline rate comes before 其中 sub-rates); ties go to the earlier mention. Rows without a
+   * region or a year cannot be compared across reports and are left out.
    */
   static Dataset<Row> regionYear(SparkSession spark, Dataset<Row> values) {
     spark.udf().register(YOY_UDF, (UDF2<Double, Double, String[]>) (prev, cur) ->
@@ -129,13 +130,15 @@ public final class IndicatorJob {
             : PlausibilityChecks.yearOverYearFlags(prev, cur).toArray(new String[0]),
         DataTypes.createArrayType(DataTypes.StringType, false));
     WindowSpec key = Window.partitionBy("region_code", "report_year", "indicator");
+    Column isRate = col("unit").equalTo("%");
+    Column countOrder = when(isRate, lit(0.0)).otherwise(col("value"));
     Dataset<Row> ranked = values.filter(col("region_code").isNotNull().and(col("report_year").isNotNull()))
         .withColumn("n_values", count(lit(1)).over(key).cast("int"))
-        .withColumn("pick", row_number().over(key.orderBy(col("confidence").desc(), col("doc_id"),
+        .withColumn("pick", row_number().over(key.orderBy(countOrder.desc(), col("doc_id"),
             col("char_start"))));
     Dataset<Row> chosen = ranked.filter(col("pick").equalTo(1))
         .withColumn("choice", when(col("n_values").equalTo(1), lit("only_value"))
-            .otherwise(lit("highest_confidence_then_first")));
+            .when(isRate, lit("first_rate")).otherwise(lit("largest_count")));
     WindowSpec series = Window.partitionBy("region_code", "indicator").orderBy("report_year");
     Column prevYear = lag(col("report_year"), 1).over(series);
     Column prevValue = lag(col("value"), 1).over(series);

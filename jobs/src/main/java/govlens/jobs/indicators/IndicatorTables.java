@@ -71,7 +71,7 @@ public final class IndicatorTables {
       col("char_start", IntegerType, "offset of the chosen mention in that document"),
       col("raw_text", StringType, "the chosen mention"),
       col("n_values", IntegerType, "how many values the region's reports gave for the indicator that year"),
-      col("choice", StringType, "how the value was chosen: only_value, or highest_confidence_then_first (the headline figure comes before 其中 breakdowns)"),
+      col("choice", StringType, "how the value was chosen: only_value; largest_count (a total beats its breakdowns); first_rate (the headline rate comes before 其中 sub-rates)"),
       col("previous_value", DoubleType, "chosen value of report_year - 1, when there is one"),
       col("change", DoubleType, "value - previous_value"),
       col("change_pct", DoubleType, "100 * change / previous_value"),

@@ -3,7 +3,10 @@ package govlens.jobs.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.callUDF;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 
 import govlens.jobs.RunContext;
 import govlens.jobs.config.GovLensConfig;
@@ -12,6 +15,7 @@ import govlens.jobs.warehouse.WarehouseWriter;
 import govlens.lib.pipeline.DocumentProcessor;
 import govlens.lib.pipeline.QuarantineReason;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -54,7 +58,7 @@ public final class IngestJob {
   }
 
   public static Result run(SparkSession spark, GovLensConfig config, RunContext run) {
-    Dataset<Row> listing = listInputs(spark, config);
+    Dataset<Row> listing = InputInventory.list(spark, config.input()).cache();
     Dataset<Row> processed = processFiles(spark, config).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> docsWithCopies = processed.filter(col("doc_id").isNotNull());
     Dataset<Row> ranked = rankCopies(docsWithCopies);
@@ -76,18 +80,11 @@ public final class IngestJob {
     run.count("duplicates", duplicates.count());
     run.count("quarantine", quarantine.count());
     processed.unpersist();
+    listing.unpersist();
     LOG.info("ingest: {} documents, {} sections, {} sentences, {} duplicates, {} quarantined",
         run.counts().get("documents"), run.counts().get("sections"), run.counts().get("sentences"),
         run.counts().get("duplicates"), run.counts().get("quarantine"));
     return new Result(documents, sections, sentences, duplicates, quarantine);
-  }
-
-  /** path and length of every input file; the content column is pruned, so nothing is read here. */
-  static Dataset<Row> listInputs(SparkSession spark, GovLensConfig config) {
-    return spark.read().format("binaryFile")
-        .option("recursiveFileLookup", "true")
-        .load(config.input().toArray(new String[0]))
-        .select("path", "length");
   }
 
   static Dataset<Row> processFiles(SparkSession spark, GovLensConfig config) {
@@ -137,19 +134,32 @@ public final class IngestJob {
         .select(col("doc_id"), col("s.*"), col("report_year"));
   }
 
+  /**
+   * Files that did not become documents: those the processor rejected, plus those the inventory rules out
+   * before reading (hidden, empty, too large), plus any listed file the reader did not return (it vanished or
+   * changed during the run), so that every listed file is accounted for.
+   */
   static Dataset<Row> quarantine(
       SparkSession spark, Dataset<Row> processed, Dataset<Row> listing, GovLensConfig config, RunContext run) {
     spark.udf().register("govlens_format", (UDF1<String, String>) DocumentProcessor::formatOf,
         DataTypes.StringType);
     Dataset<Row> rejected = processed.filter(col("reason").isNotNull())
         .select("source_path", "source_format", "length", "reason", "detail");
-    Dataset<Row> tooLarge = listing.filter(col("length").gt(config.maxFileBytes()))
-        .select(col("path").as("source_path"),
-            org.apache.spark.sql.functions.callUDF("govlens_format", col("path")).as("source_format"),
-            col("length"),
-            lit(QuarantineReason.TOO_LARGE).as("reason"),
-            org.apache.spark.sql.functions.concat(lit("larger than govlens.ingest.max-file-bytes="),
-                lit(config.maxFileBytes())).as("detail"));
-    return rejected.unionByName(tooLarge).withColumn("run_id", lit(run.runId()));
+    Column reason = when(col("hidden"), lit(QuarantineReason.HIDDEN))
+        .when(col("length").equalTo(0), lit(QuarantineReason.EMPTY))
+        .when(col("length").gt(config.maxFileBytes()), lit(QuarantineReason.TOO_LARGE));
+    Column detail = when(col("hidden"), lit("name starts with . or _ (Hadoop's hidden files); not read"))
+        .when(col("length").equalTo(0), lit("0 bytes"))
+        .otherwise(concat(lit("larger than govlens.ingest.max-file-bytes="), lit(config.maxFileBytes())));
+    Dataset<Row> notRead = listing.withColumn("reason", reason).filter(col("reason").isNotNull())
+        .select(col("path").as("source_path"), callUDF("govlens_format", col("path")).as("source_format"),
+            col("length"), col("reason"), detail.as("detail"));
+    Dataset<Row> lost = listing.withColumn("reason", reason)
+        .filter(col("reason").isNull())
+        .join(processed.select(col("source_path").as("path")), "path", "left_anti")
+        .select(col("path").as("source_path"), callUDF("govlens_format", col("path")).as("source_format"),
+            col("length"), lit(QuarantineReason.UNREADABLE).as("reason"),
+            lit("listed but not returned by the reader: removed or changed during the run").as("detail"));
+    return rejected.unionByName(notRead).unionByName(lost).withColumn("run_id", lit(run.runId()));
   }
 }

@@ -81,7 +81,7 @@ public final class Tables {
       col("source_path", StringType, false, "input file that did not become a document"),
       col("source_format", StringType, false, "its extension, lower case"),
       col("length", LongType, false, "its size in bytes"),
-      col("reason", StringType, false, "unsupported_format | empty | whitespace_only | binary | too_large | too_short | unreadable | processing_error"),
+      col("reason", StringType, false, "unsupported_format | hidden | empty | whitespace_only | binary | too_large | too_short | unreadable | processing_error"),
       col("detail", StringType, true, "human-readable detail"),
       col("run_id", StringType, false, "run that quarantined it")),
       null, List.of("source_path"));

@@ -59,7 +59,7 @@ public final class DocumentProcessor implements Serializable {
   private ProcessedFile processChecked(String path, String format, byte[] bytes) {
     if (!extensions.contains(format)) {
       return quarantine(path, format, QuarantineReason.UNSUPPORTED_FORMAT,
-          "extension '" + format + "' is not in govlens.ingest.extensions " + extensions);
+          "extension '" + format + "' is not in govlens.ingest.extensions " + new java.util.TreeSet<>(extensions));
     }
     if (bytes == null || bytes.length == 0) {
       return quarantine(path, format, QuarantineReason.EMPTY, "0 bytes");

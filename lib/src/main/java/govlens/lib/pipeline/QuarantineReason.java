@@ -9,6 +9,8 @@ public final class QuarantineReason {
 
   /** The extension is not one GovLens reads (see govlens.ingest.extensions). */
   public static final String UNSUPPORTED_FORMAT = "unsupported_format";
+  /** A name below the input root starts with "." or "_" (Hadoop's hidden files, e.g. .DS_Store); not read. */
+  public static final String HIDDEN = "hidden";
   /** Zero bytes. */
   public static final String EMPTY = "empty";
   /** Only whitespace (or only page furniture) once decoded and cleaned. */

@@ -1,0 +1,20 @@
+package govlens.jobs;
+
+import govlens.jobs.indicators.IndicatorTables;
+import govlens.jobs.warehouse.TableDef;
+import govlens.jobs.warehouse.Tables;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every table GovLens writes, in README order: the one list the README, query tools and tests share. */
+public final class WarehouseCatalog {
+  private WarehouseCatalog() {}
+
+  public static final List<TableDef> ALL = all();
+
+  private static List<TableDef> all() {
+    List<TableDef> all = new ArrayList<>(Tables.ALL);
+    all.addAll(IndicatorTables.ALL);
+    return List.copyOf(all);
+  }
+}
