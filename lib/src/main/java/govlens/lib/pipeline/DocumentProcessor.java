@@ -2,6 +2,7 @@ package govlens.lib.pipeline;
 
 import govlens.lib.clean.CleanResult;
 import govlens.lib.clean.TextCleaner;
+import govlens.lib.ingest.DocumentParser;
 import govlens.lib.ingest.EncodingDetector;
 import govlens.lib.ingest.HtmlExtractor;
 import govlens.lib.meta.DocumentMetadata;
@@ -14,6 +15,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -24,6 +26,9 @@ import java.util.Set;
 /**
  * Turns the bytes of one input file into a {@link ProcessedFile}: decode, extract (HTML), clean, read
  * metadata, split into sections and sentences.
+ *
+ * <p>PDF, DOCX and DOC go through Apache Tika ({@link DocumentParser}) with a timeout and a size limit;
+ * text formats through encoding detection and, for web pages, jsoup.
  *
  * <p>Never throws for bad input: every failure becomes a quarantine with a reason code, because one broken
  * file must not stop a nightly batch of thousands. Stateless and thread-safe; the heavy resources it uses
@@ -37,14 +42,26 @@ public final class DocumentProcessor implements Serializable {
 
   private final Set<String> extensions;
   private final int minChars;
+  private final Duration parseTimeout;
+  private final long maxChars;
 
   /**
-   * @param extensions lower-case extensions read as documents (txt, md, html, htm); others are quarantined
+   * @param extensions lower-case extensions read as documents (txt, md, html, htm, pdf, docx, doc); others
+   *     are quarantined
    * @param minChars cleaned texts shorter than this are quarantined as too_short
+   * @param parseTimeout longest a PDF/DOCX/DOC parse may take before the file is quarantined
+   * @param maxChars longest text a PDF/DOCX/DOC may yield; longer ones are quarantined (too_many_chars)
    */
-  public DocumentProcessor(List<String> extensions, int minChars) {
+  public DocumentProcessor(List<String> extensions, int minChars, Duration parseTimeout, long maxChars) {
     this.extensions = Set.copyOf(extensions);
     this.minChars = minChars;
+    this.parseTimeout = parseTimeout;
+    this.maxChars = maxChars;
+  }
+
+  /** Defaults for PDF/DOCX/DOC as in conf/govlens.conf: 60 s parse timeout, 5 million characters. */
+  public DocumentProcessor(List<String> extensions, int minChars) {
+    this(extensions, minChars, Duration.ofSeconds(60), 5_000_000L);
   }
 
   public ProcessedFile process(String sourcePath, byte[] bytes) {
@@ -64,22 +81,35 @@ public final class DocumentProcessor implements Serializable {
     if (bytes == null || bytes.length == 0) {
       return quarantine(path, format, QuarantineReason.EMPTY, "0 bytes");
     }
-    if (EncodingDetector.looksBinary(bytes)) {
-      return quarantine(path, format, QuarantineReason.BINARY,
-          "not text in any supported encoding (" + bytes.length + " bytes)");
-    }
-    EncodingDetector.DecodedText decoded = EncodingDetector.decode(bytes);
-    String raw = decoded.text();
-    boolean html = format.equals("html") || format.equals("htm") || looksLikeHtml(raw);
-    if (html) {
-      raw = HtmlExtractor.toText(raw);
-      format = "html";
+    String raw;
+    String encoding;
+    boolean malformed = false;
+    if (DocumentParser.FORMATS.contains(format)) {
+      DocumentParser.ParseResult parsed = DocumentParser.parse(bytes, format, parseTimeout, maxChars);
+      if (!parsed.ok()) {
+        return quarantine(path, format, parsed.reason(), parsed.detail());
+      }
+      raw = parsed.text();
+      encoding = null; // a binary container: its text encoding is the parser's business
+    } else {
+      if (EncodingDetector.looksBinary(bytes)) {
+        return quarantine(path, format, QuarantineReason.BINARY,
+            "not text in any supported encoding (" + bytes.length + " bytes)");
+      }
+      EncodingDetector.DecodedText decoded = EncodingDetector.decode(bytes);
+      raw = decoded.text();
+      encoding = decoded.encoding();
+      malformed = decoded.malformed();
+      if (format.equals("html") || format.equals("htm") || looksLikeHtml(raw)) {
+        raw = HtmlExtractor.toText(raw);
+        format = "html";
+      }
     }
     CleanResult cleaned = TextCleaner.clean(raw);
     String text = cleaned.text();
     if (text.isBlank()) {
       return quarantine(path, format, QuarantineReason.WHITESPACE_ONLY,
-          "no text left after decoding (" + decoded.encoding() + ") and cleaning");
+          "no text left after decoding (" + encoding + ") and cleaning");
     }
     if (text.codePointCount(0, text.length()) < minChars) {
       return quarantine(path, format, QuarantineReason.TOO_SHORT,
@@ -90,7 +120,7 @@ public final class DocumentProcessor implements Serializable {
     List<Sentence> sentences = SentenceSplitter.split(text, sections);
 
     Set<String> flags = new LinkedHashSet<>();
-    if (decoded.malformed()) {
+    if (malformed) {
       flags.add("malformed_bytes");
     }
     flags.addAll(cleaned.flags());
@@ -99,7 +129,7 @@ public final class DocumentProcessor implements Serializable {
       flags.add("no_headings");
     }
     ProcessedFile.Document doc = new ProcessedFile.Document(
-        docId(text), decoded.encoding(), text, meta, sections, sentences, new ArrayList<>(flags));
+        docId(text), encoding, text, meta, sections, sentences, new ArrayList<>(flags));
     return new ProcessedFile(path, format, doc, null);
   }
 

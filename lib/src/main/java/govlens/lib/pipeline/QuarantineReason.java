@@ -23,6 +23,18 @@ public final class QuarantineReason {
   public static final String TOO_SHORT = "too_short";
   /** The file could not be read (I/O error, vanished while listing). */
   public static final String UNREADABLE = "unreadable";
+  /** PDF with pages but no text layer (a scan); GovLens does no OCR. */
+  public static final String NO_TEXT_LAYER = "no_text_layer";
+  /** Password-protected PDF or Office file. */
+  public static final String ENCRYPTED = "encrypted";
+  /** A PDF/DOCX/DOC that cannot be parsed (truncated, damaged, not what its extension says). */
+  public static final String CORRUPT = "corrupt";
+  /** Parsing took longer than govlens.ingest.parse-timeout. */
+  public static final String PARSE_TIMEOUT = "parse_timeout";
+  /** The extracted text is longer than govlens.ingest.max-chars. */
+  public static final String TOO_MANY_CHARS = "too_many_chars";
+  /** A .doc that is really another format (HTML, a spreadsheet …). */
+  public static final String UNSUPPORTED = "unsupported";
   /** An unexpected error while processing; detail carries the exception. Always a GovLens bug to report. */
   public static final String PROCESSING_ERROR = "processing_error";
 }
