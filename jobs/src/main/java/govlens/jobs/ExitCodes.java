@@ -11,4 +11,6 @@ public final class ExitCodes {
   public static final int BAD_CONFIG = 2;
   /** An input path does not exist or cannot be listed. */
   public static final int INPUT_MISSING = 3;
+  /** The run committed its tables but a data-quality threshold was broken; the message names the check. */
+  public static final int QUALITY_FAILED = 4;
 }

@@ -108,6 +108,9 @@ public final class GovLensCli implements Callable<Integer> {
     @CommandLine.Mixin
     CommonOptions common = new CommonOptions();
 
+    @Option(names = "--full", description = "rebuild every table from all inputs (default: incremental)")
+    boolean full;
+
     @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
         description = "input files or folders, any Hadoop path (default: the bundled sample, data/sample)")
     List<String> input;
@@ -118,10 +121,19 @@ public final class GovLensCli implements Callable<Integer> {
       if (input != null) {
         o.put("govlens.input", input);
       }
+      if (full) {
+        o.put("govlens.full-rebuild", true);
+      }
       GovLensConfig config = GovLensConfig.load(common.conf, o);
       SparkSession spark = Sessions.build(config, common.master);
       try {
-        Pipeline.run(spark, config);
+        Pipeline.Outcome outcome = Pipeline.run(spark, config);
+        if (!outcome.qualityPassed()) {
+          String failed = outcome.quality().stream().filter(q -> !q.passed())
+              .map(q -> q.check() + " (" + q.message() + ")").reduce((a, b) -> a + "; " + b).orElse("");
+          System.err.println("govlens: data-quality gate failed: " + failed);
+          return ExitCodes.QUALITY_FAILED;
+        }
         return ExitCodes.OK;
       } finally {
         spark.stop();

@@ -1,33 +1,112 @@
 package govlens.jobs;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.indicators.IndicatorJob;
 import govlens.jobs.ingest.IngestJob;
+import govlens.jobs.quality.QualityGate;
+import govlens.jobs.warehouse.RunTransaction;
+import govlens.jobs.warehouse.Tables;
+import govlens.jobs.warehouse.Warehouse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The main job: every stage in order on one SparkSession. Each stage is its own job class with a
- * {@code run(SparkSession, …)}; this class only sequences them, times them and logs one line per stage.
+ * The main job: every stage in order on one SparkSession, inside one {@link RunTransaction}. Each stage is
+ * its own job class with a {@code run(SparkSession, …)}; this class sequences them, times them, logs one
+ * line per stage, commits, writes the run manifest and runs the data-quality gate.
+ *
+ * <p>Order of a run: recover an interrupted earlier run; ingest (new/changed files only, unless
+ * full-rebuild); indicators; commit (the warehouse changes only here); manifest; quality gate.
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private Pipeline() {}
 
-  public static RunContext run(SparkSession spark, GovLensConfig config) {
+  /** How a run ended: its context and the quality gate's outcomes (empty when the gate is off). */
+  public record Outcome(RunContext run, List<QualityGate.Outcome> quality) {
+    public boolean qualityPassed() {
+      return quality.stream().allMatch(QualityGate.Outcome::passed);
+    }
+  }
+
+  public static Outcome run(SparkSession spark, GovLensConfig config) {
     RunContext run = RunContext.start();
-    LOG.info("run {} (GovLens {}): input {} → warehouse {}", run.runId(), run.pipelineVersion(),
-        config.input(), config.warehouse());
-    IngestJob.Result ingest = stage(run, "ingest", () -> IngestJob.run(spark, config, run));
-    stage(run, "indicators",
-        () -> IndicatorJob.run(spark, config, run, ingest.documents(), ingest.sentences()));
-    ingest.unpersist();
+    LOG.info("run {} (GovLens {}, {}): input {} → warehouse {}", run.runId(), run.pipelineVersion(),
+        config.fullRebuild() ? "full rebuild" : "incremental", config.input(), config.warehouse());
+    stage(run, "recover", () -> {
+      RunTransaction.recover(spark, config.warehouse());
+      return null;
+    });
+    RunTransaction tx = new RunTransaction(spark, config.warehouse(), run.runId());
+    try {
+      IngestJob.Result ingest = stage(run, "ingest", () -> IngestJob.run(spark, config, run, tx));
+      stage(run, "indicators", () -> IndicatorJob.run(spark, config, run, tx, ingest));
+      CrashPoints.reached("before-commit");
+      stage(run, "commit", () -> {
+        tx.commit();
+        return null;
+      });
+      ingest.unpersist();
+    } catch (RuntimeException | Error e) {
+      tx.abort();
+      RunManifest.write(config.warehouse(), run.runId(), manifest(spark, config, run, "failed", null,
+          String.valueOf(e)));
+      throw e;
+    }
+    List<QualityGate.Outcome> quality = stage(run, "quality", () -> QualityGate.run(spark, config));
+    Outcome outcome = new Outcome(run, quality);
+    RunManifest.write(config.warehouse(), run.runId(), manifest(spark, config, run,
+        outcome.qualityPassed() ? "ok" : "quality_failed", quality, null));
     LOG.info("run {} done in {} ms: {}", run.runId(),
         run.stageMillis().values().stream().mapToLong(Long::longValue).sum(), run.counts());
-    return run;
+    for (QualityGate.Outcome q : quality) {
+      if (!q.passed()) {
+        LOG.error("data-quality check failed: {}: {}", q.check(), q.message());
+      }
+    }
+    return outcome;
+  }
+
+  static ObjectNode manifest(SparkSession spark, GovLensConfig config, RunContext run, String status,
+      List<QualityGate.Outcome> quality, String error) {
+    List<Map<String, String>> quarantined = new ArrayList<>();
+    long total = 0;
+    if (error == null) {
+      var rows = Warehouse.read(spark, config.warehouse(), Tables.QUARANTINE)
+          .filter(org.apache.spark.sql.functions.col("run_id").equalTo(run.runId()));
+      total = rows.count();
+      for (Row r : rows.select("source_path", "reason", "detail").limit(RunManifest.MAX_LISTED).collectAsList()) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("source_path", r.getString(0));
+        m.put("reason", r.getString(1));
+        m.put("detail", r.getString(2));
+        quarantined.add(m);
+      }
+    }
+    ArrayNode q = null;
+    if (quality != null) {
+      q = RunManifest.JSON.createArrayNode();
+      for (QualityGate.Outcome o : quality) {
+        ObjectNode n = q.addObject();
+        n.put("check", o.check());
+        n.put("passed", o.passed());
+        if (o.message() != null) {
+          n.put("message", o.message());
+        }
+      }
+    }
+    return RunManifest.of(run, status, config.fullRebuild(), config.input(), config.render(), quarantined,
+        total, q, error);
   }
 
   static <T> T stage(RunContext run, String name, Supplier<T> body) {

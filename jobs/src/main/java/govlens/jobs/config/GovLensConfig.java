@@ -32,28 +32,36 @@ public final class GovLensConfig implements Serializable {
   private final List<String> input;
   private final String warehouse;
   private final String master;
+  private final boolean fullRebuild;
   private final int shufflePartitions;
   private final long maxFileBytes;
   private final List<String> extensions;
   private final int minChars;
+  private final java.time.Duration parseTimeout;
+  private final long maxChars;
   private final String indicatorRulesFile;
   private final Config tokens;
   private final int keywordsTopK;
   private final Topics topics;
+  private final Quality quality;
   private final String rendered;
 
   private GovLensConfig(Config c) {
     this.input = List.copyOf(c.getStringList("govlens.input"));
     this.warehouse = c.getString("govlens.warehouse");
     this.master = c.getString("govlens.master");
+    this.fullRebuild = c.getBoolean("govlens.full-rebuild");
     this.shufflePartitions = positive(c, "govlens.spark.shuffle-partitions");
     this.maxFileBytes = c.getBytes("govlens.ingest.max-file-bytes");
     this.extensions = c.getStringList("govlens.ingest.extensions").stream().map(String::toLowerCase).toList();
     this.minChars = c.getInt("govlens.ingest.min-chars");
+    this.parseTimeout = c.getDuration("govlens.ingest.parse-timeout");
+    this.maxChars = c.getLong("govlens.ingest.max-chars");
     this.indicatorRulesFile = c.getString("govlens.indicators.rules-file");
     this.tokens = c.getConfig("govlens.tokens");
     this.keywordsTopK = positive(c, "govlens.keywords.top-k");
     this.topics = new Topics(c.getConfig("govlens.topics"));
+    this.quality = new Quality(c.getConfig("govlens.quality"));
     this.rendered = c.getConfig("govlens").root().render(
         com.typesafe.config.ConfigRenderOptions.concise().setFormatted(true));
     if (input.isEmpty()) {
@@ -137,6 +145,11 @@ public final class GovLensConfig implements Serializable {
     return master;
   }
 
+  /** Rebuild everything instead of the default incremental run. */
+  public boolean fullRebuild() {
+    return fullRebuild;
+  }
+
   public int shufflePartitions() {
     return shufflePartitions;
   }
@@ -151,6 +164,14 @@ public final class GovLensConfig implements Serializable {
 
   public int minChars() {
     return minChars;
+  }
+
+  public java.time.Duration parseTimeout() {
+    return parseTimeout;
+  }
+
+  public long maxChars() {
+    return maxChars;
   }
 
   /** Rules file for indicator extraction, or "" for the bundled rules. */
@@ -169,6 +190,38 @@ public final class GovLensConfig implements Serializable {
 
   public Topics topics() {
     return topics;
+  }
+
+  public Quality quality() {
+    return quality;
+  }
+
+  /** The govlens.quality block: thresholds of the data-quality gate, each a share in [0, 1]. */
+  public static final class Quality implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final boolean enabled;
+    public final double maxShareWithoutYear;
+    public final double maxShareWithoutRegion;
+    public final double maxShareQuarantined;
+    public final double maxShareFlaggedIndicators;
+    public final double maxShareEmptySections;
+
+    Quality(Config q) {
+      this.enabled = q.getBoolean("enabled");
+      this.maxShareWithoutYear = share(q, "max-share-without-year");
+      this.maxShareWithoutRegion = share(q, "max-share-without-region");
+      this.maxShareQuarantined = share(q, "max-share-quarantined");
+      this.maxShareFlaggedIndicators = share(q, "max-share-flagged-indicators");
+      this.maxShareEmptySections = share(q, "max-share-empty-sections");
+    }
+
+    private static double share(Config q, String key) {
+      double v = q.getDouble(key);
+      if (v < 0 || v > 1) {
+        throw new InvalidConfigException("govlens.quality." + key + " must be within [0, 1], found " + v);
+      }
+      return v;
+    }
   }
 
   /** The govlens.topics block: LDA settings (see conf/govlens.conf for the meaning of each). */

@@ -1,5 +1,7 @@
 package govlens.jobs.indicators;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_except;
 import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
@@ -14,7 +16,9 @@ import static org.apache.spark.sql.functions.when;
 
 import govlens.jobs.RunContext;
 import govlens.jobs.config.GovLensConfig;
-import govlens.jobs.warehouse.WarehouseWriter;
+import govlens.jobs.ingest.IngestJob;
+import govlens.jobs.warehouse.RunTransaction;
+import govlens.jobs.warehouse.Warehouse;
 import govlens.lib.indicators.IndicatorExtractor;
 import govlens.lib.indicators.IndicatorRules;
 import govlens.lib.indicators.PlausibilityChecks;
@@ -22,6 +26,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -54,24 +60,58 @@ public final class IndicatorJob {
 
   public record Result(Dataset<Row> indicators, Dataset<Row> mentions, Dataset<Row> regionYear) {}
 
-  public static Result run(SparkSession spark, GovLensConfig config, RunContext run,
-      Dataset<Row> documents, Dataset<Row> sentences) {
+  /**
+   * Extracts from this run's new documents and merges into the committed tables: per-document rows of other
+   * documents are kept, region×year values and year-over-year flags are recomputed over the whole table, and
+   * the report_year partitions that change (the new documents' years and the year after each, whose
+   * previous-year comparison may change) are staged in the transaction.
+   */
+  public static Result run(SparkSession spark, GovLensConfig config, RunContext run, RunTransaction tx,
+      IngestJob.Result ingest) {
     IndicatorExtractor extractor = loadExtractor(spark, config.indicatorRulesFile());
-    Dataset<Row> extracted = extract(documents, sentences, extractor).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> raw = values(extracted, documents);
-    Dataset<Row> regionYear = regionYear(spark, raw);
-    Dataset<Row> indicators = withYearOverYearFlags(raw, regionYear);
-    Dataset<Row> mentions = mentions(extracted, documents);
+    boolean nothingNew = ingest.newDocuments().isEmpty();
+    Dataset<Row> extracted = extract(ingest.newDocuments(), ingest.newSentences(), extractor)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    boolean rebuild = config.fullRebuild()
+        || !Warehouse.exists(spark, config.warehouse(), IndicatorTables.INDICATORS);
+    Dataset<Row> existing = rebuild ? Warehouse.empty(spark, IndicatorTables.INDICATORS)
+        : Warehouse.read(spark, config.warehouse(), IndicatorTables.INDICATORS)
+            .withColumn("flags", array_except(col("flags"),
+                array(lit(PlausibilityChecks.JUMP), lit(PlausibilityChecks.DROP))));
+    Dataset<Row> values = Warehouse.mergeByDoc(existing, values(extracted, ingest.newDocuments()),
+        ingest.newDocIds(), IndicatorTables.INDICATORS);
+    Dataset<Row> regionYear = regionYear(spark, values).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> indicators = withYearOverYearFlags(values, regionYear);
+    Dataset<Row> existingMentions = rebuild
+        ? Warehouse.empty(spark, IndicatorTables.MENTIONS)
+        : Warehouse.read(spark, config.warehouse(), IndicatorTables.MENTIONS);
+    Dataset<Row> mentions = Warehouse.mergeByDoc(existingMentions, mentions(extracted, ingest.newDocuments()),
+        ingest.newDocIds(), IndicatorTables.MENTIONS);
 
-    WarehouseWriter.write(indicators, IndicatorTables.INDICATORS, config.warehouse());
-    WarehouseWriter.write(mentions, IndicatorTables.MENTIONS, config.warehouse());
-    WarehouseWriter.write(regionYear, IndicatorTables.REGION_YEAR, config.warehouse());
-    run.count("indicators", indicators.count());
-    run.count("mentions", mentions.count());
+    if (nothingNew && !rebuild) {
+      extracted.unpersist();
+      regionYear.unpersist();
+      LOG.info("indicators: no new documents, tables unchanged");
+      return new Result(indicators, mentions, regionYear);
+    }
+    if (rebuild) {
+      tx.replaceTable(IndicatorTables.INDICATORS, indicators);
+      tx.replaceTable(IndicatorTables.MENTIONS, mentions);
+    } else {
+      List<Object> years = new ArrayList<>(ingest.touchedYears());
+      ingest.touchedYears().stream().filter(y -> y != null).map(y -> (Object) (((Integer) y) + 1))
+          .filter(y -> !years.contains(y)).forEach(years::add);
+      tx.replacePartitions(IndicatorTables.INDICATORS, indicators, years);
+      tx.replacePartitions(IndicatorTables.MENTIONS, mentions, ingest.touchedYears());
+    }
+    tx.replaceTable(IndicatorTables.REGION_YEAR, regionYear);
+    Row n = extracted.selectExpr("cast(coalesce(sum(size(values)), 0) as long)").first();
+    run.count("indicators_new", n.getLong(0));
     run.count("region_year_indicators", regionYear.count());
     extracted.unpersist();
-    LOG.info("indicators: {} values, {} mentions, {} region×year×indicator rows",
-        run.counts().get("indicators"), run.counts().get("mentions"),
+    regionYear.unpersist();
+    LOG.info("indicators: {} values from {} new documents; {} region×year×indicator rows",
+        run.counts().get("indicators_new"), run.counts().get("documents_new"),
         run.counts().get("region_year_indicators"));
     return new Result(indicators, mentions, regionYear);
   }

@@ -32,6 +32,7 @@ public final class InputInventory {
   public static final StructType SCHEMA = new StructType()
       .add("path", DataTypes.StringType, false)
       .add("length", DataTypes.LongType, false)
+      .add("modification_time", DataTypes.LongType, false)
       .add("hidden", DataTypes.BooleanType, false);
 
   /** An input path that does not exist: the run cannot start (exit code 3). */
@@ -58,13 +59,14 @@ public final class InputInventory {
         }
         Path qualifiedRoot = fs.makeQualified(root);
         if (status.isFile()) {
-          rows.add(RowFactory.create(qualifiedRoot.toString(), status.getLen(), false));
+          rows.add(RowFactory.create(qualifiedRoot.toString(), status.getLen(),
+              status.getModificationTime(), false));
           continue;
         }
         RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
         while (it.hasNext()) {
           LocatedFileStatus f = it.next();
-          rows.add(RowFactory.create(f.getPath().toString(), f.getLen(),
+          rows.add(RowFactory.create(f.getPath().toString(), f.getLen(), f.getModificationTime(),
               isHidden(qualifiedRoot.toString(), f.getPath().toString())));
         }
       } catch (IOException e) {

@@ -69,15 +69,20 @@ final class ProcessFiles implements MapPartitionsFunction<Row, Row> {
 
   private final List<String> extensions;
   private final int minChars;
+  private final long parseTimeoutMillis;
+  private final long maxChars;
 
-  ProcessFiles(List<String> extensions, int minChars) {
+  ProcessFiles(List<String> extensions, int minChars, java.time.Duration parseTimeout, long maxChars) {
     this.extensions = List.copyOf(extensions);
     this.minChars = minChars;
+    this.parseTimeoutMillis = parseTimeout.toMillis();
+    this.maxChars = maxChars;
   }
 
   @Override
   public Iterator<Row> call(Iterator<Row> files) {
-    DocumentProcessor processor = new DocumentProcessor(extensions, minChars);
+    DocumentProcessor processor = new DocumentProcessor(extensions, minChars,
+        java.time.Duration.ofMillis(parseTimeoutMillis), maxChars);
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

@@ -25,8 +25,8 @@ public final class Tables {
   public static final TableDef DOCUMENTS = new TableDef("documents", schema(
       col("doc_id", StringType, false, "first 16 hex digits of SHA-256 of the cleaned text; the same report saved twice is one document"),
       col("source_path", StringType, false, "input file the document was read from (the first path in sort order when it was found several times; see duplicates)"),
-      col("source_format", StringType, false, "txt | md | html, from the extension, html also when a .txt holds a web page"),
-      col("encoding", StringType, false, "detected encoding of the bytes: UTF-8, UTF-16LE, UTF-16BE, GB18030 (GBK and GB2312 included)"),
+      col("source_format", StringType, false, "txt | md | html | pdf | docx | doc, from the extension, html also when a .txt holds a web page"),
+      col("encoding", StringType, true, "detected encoding of a text file: UTF-8, UTF-16LE, UTF-16BE, GB18030 (GBK and GB2312 included); null for PDF/DOCX/DOC"),
       col("title", StringType, true, "report title as written in the text"),
       col("region_name", StringType, true, "reporting region as in the gazetteer (临汾市, 岚县); null when the text names none unambiguously"),
       col("region_code", StringType, true, "6-digit GB/T 2260 code of region_name, as a string (141000)"),
@@ -73,7 +73,7 @@ public final class Tables {
       col("doc_id", StringType, false, "the document this file duplicates"),
       col("source_path", StringType, false, "the extra copy"),
       col("canonical_path", StringType, false, "documents.source_path of the copy that was kept"),
-      col("encoding", StringType, false, "detected encoding of the extra copy"),
+      col("encoding", StringType, true, "detected encoding of the extra copy (null for PDF/DOCX/DOC)"),
       col("run_id", StringType, false, "run that found it")),
       null, List.of("doc_id", "source_path"));
 
@@ -81,10 +81,24 @@ public final class Tables {
       col("source_path", StringType, false, "input file that did not become a document"),
       col("source_format", StringType, false, "its extension, lower case"),
       col("length", LongType, false, "its size in bytes"),
-      col("reason", StringType, false, "unsupported_format | hidden | empty | whitespace_only | binary | too_large | too_short | unreadable | processing_error"),
+      col("reason", StringType, false, "unsupported_format | hidden | empty | whitespace_only | binary | too_large | too_short | no_text_layer | encrypted | corrupt | parse_timeout | too_many_chars | unsupported | unreadable | processing_error"),
       col("detail", StringType, true, "human-readable detail"),
       col("run_id", StringType, false, "run that quarantined it")),
       null, List.of("source_path"));
+
+  /**
+   * Internal state, not an analyst table: what became of each input file, so a nightly run skips files it
+   * has already read (same path, size and modification time, same pipeline version).
+   */
+  public static final TableDef FILE_STATE = new TableDef("_state/files", schema(
+      col("path", StringType, false, "input file"),
+      col("length", LongType, false, "its size when read"),
+      col("modification_time", LongType, false, "its modification time when read (ms since epoch)"),
+      col("outcome", StringType, false, "document | duplicate | quarantine"),
+      col("doc_id", StringType, true, "the document it became or duplicates"),
+      col("pipeline_version", StringType, false, "GovLens version that read it"),
+      col("run_id", StringType, false, "run that read it")),
+      null, List.of("path"));
 
   /** Every table this module writes, in README order. */
   public static final List<TableDef> ALL = List.of(DOCUMENTS, SECTIONS, SENTENCES, DUPLICATES, QUARANTINE);

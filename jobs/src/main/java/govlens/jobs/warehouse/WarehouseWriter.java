@@ -19,15 +19,7 @@ public final class WarehouseWriter {
   private WarehouseWriter() {}
 
   public static void write(Dataset<Row> rows, TableDef table, String warehouse) {
-    Dataset<Row> conformed = conform(rows, table);
-    Column[] sort = table.sortColumns().stream().map(functions::col).toArray(Column[]::new);
-    Dataset<Row> ordered;
-    if (table.partitionColumn() != null) {
-      // One task per partition value: one file per report_year folder, sorted, so reruns give the same files.
-      ordered = conformed.repartition(functions.col(table.partitionColumn())).sortWithinPartitions(sort);
-    } else {
-      ordered = conformed.repartition(1).sortWithinPartitions(sort);
-    }
+    Dataset<Row> ordered = ordered(rows, table);
     var writer = ordered.write().mode(SaveMode.Overwrite).option("compression", "snappy");
     if (table.partitionColumn() != null) {
       writer = writer.partitionBy(table.partitionColumn());
@@ -35,12 +27,25 @@ public final class WarehouseWriter {
     writer.parquet(path(warehouse, table));
   }
 
+  /**
+   * The rows conformed to the table's schema, one task per partition value (one file per report_year folder)
+   * and sorted, so that the same rows always give the same files.
+   */
+  static Dataset<Row> ordered(Dataset<Row> rows, TableDef table) {
+    Dataset<Row> conformed = conform(rows, table);
+    Column[] sort = table.sortColumns().stream().map(functions::col).toArray(Column[]::new);
+    if (table.partitionColumn() != null) {
+      return conformed.repartition(functions.col(table.partitionColumn())).sortWithinPartitions(sort);
+    }
+    return conformed.repartition(1).sortWithinPartitions(sort);
+  }
+
   public static String path(String warehouse, TableDef table) {
     return warehouse.replaceAll("/+$", "") + "/" + table.name();
   }
 
   /** Selects the table's columns in schema order, failing with the names of missing or mistyped columns. */
-  static Dataset<Row> conform(Dataset<Row> rows, TableDef table) {
+  public static Dataset<Row> conform(Dataset<Row> rows, TableDef table) {
     StructType have = rows.schema();
     for (StructField want : table.schema().fields()) {
       StructField got = Arrays.stream(have.fields())

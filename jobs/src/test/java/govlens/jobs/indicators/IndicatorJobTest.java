@@ -8,6 +8,7 @@ import govlens.jobs.RunContext;
 import govlens.jobs.SharedSparkSession;
 import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.ingest.IngestJob;
+import govlens.jobs.warehouse.RunTransaction;
 import govlens.lib.indicators.IndicatorEvaluator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,8 +50,10 @@ class IndicatorJobTest extends SharedSparkSession {
     GovLensConfig config = GovLensConfig.load(null, Map.of(
         "govlens.input", List.of(input.toString()), "govlens.warehouse", warehouse));
     RunContext run = RunContext.start();
-    IngestJob.Result ingest = IngestJob.run(spark, config, run);
-    IndicatorJob.run(spark, config, run, ingest.documents(), ingest.sentences());
+    RunTransaction tx = new RunTransaction(spark, warehouse, run.runId());
+    IngestJob.Result ingest = IngestJob.run(spark, config, run, tx);
+    IndicatorJob.run(spark, config, run, tx, ingest);
+    tx.commit();
     ingest.unpersist();
     indicators = spark.read().parquet(warehouse + "/indicators").cache();
     documents = spark.read().parquet(warehouse + "/documents").cache();

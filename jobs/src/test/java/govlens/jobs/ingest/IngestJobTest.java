@@ -53,7 +53,8 @@ class IngestJobTest extends SharedSparkSession {
     Files.write(input.resolve("empty.txt"), new byte[0]);
     Files.writeString(input.resolve("spaces.txt"), " \n\t\n　\n");
     Files.write(input.resolve("junk.txt"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7, 8, 0, 0, 0, 1, 2});
-    Files.writeString(input.resolve("scan.pdf"), "%PDF-1.4 not really");
+    Files.writeString(input.resolve("broken.pdf"), "%PDF-1.4 not really");
+    Files.writeString(input.resolve("notes.rtf"), "{\\rtf1 not a format GovLens reads}");
     Files.writeString(input.resolve(".DS_Store"), "Finder metadata");
     Files.writeString(input.resolve("sub/no_metadata.txt".replace("/", "_")),
         "这是一段没有年份也没有地区的文字,用来检验元数据缺失时的处理方式,它不应该被猜测出任何地区或者年份,"
@@ -138,7 +139,7 @@ class IngestJobTest extends SharedSparkSession {
         .collect(Collectors.toMap(r -> Path.of(r.<String>getAs("source_path")).getFileName().toString(),
             r -> r.<String>getAs("reason")));
     assertEquals(Map.of("empty.txt", "empty", "spaces.txt", "whitespace_only", "junk.txt", "binary",
-        "scan.pdf", "unsupported_format", ".DS_Store", "hidden"), reasons);
+        "broken.pdf", "corrupt", "notes.rtf", "unsupported_format", ".DS_Store", "hidden"), reasons);
   }
 
   // The same report in GB18030 under another name is one document plus a duplicates row.
