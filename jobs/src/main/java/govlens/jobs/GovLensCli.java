@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "govlens", mixinStandardHelpOptions = true, versionProvider = GovLensCli.VersionProvider.class,
     description = "Batch analytics over Chinese rule-of-law government reports.",
-    subcommands = {GovLensCli.Run.class, GovLensCli.Eval.class})
+    subcommands = {GovLensCli.Run.class, GovLensCli.Eval.class, StatusCommand.class})
 public final class GovLensCli implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(GovLensCli.class);
 

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -200,11 +201,15 @@ public final class IngestJob {
     return out;
   }
 
-  /** Rows of files read in this run replace what earlier runs recorded for the same paths. */
+  /**
+   * Rows of files read in this run replace what earlier runs recorded for the same paths (for a record
+   * corpus, for every record of the file: source_path is file#id).
+   */
   static Dataset<Row> replaceByPath(Dataset<Row> existing, Dataset<Row> fresh, Dataset<Row> readPaths,
       TableDef table) {
-    return existing.join(readPaths, "source_path", "left_anti").select(Warehouse.columns(table))
-        .unionByName(WarehouseWriter.conform(fresh, table));
+    Dataset<Row> kept = existing.withColumn("file_path", regexp_replace(col("source_path"), "#[^/]*$", ""))
+        .join(readPaths.select(col("source_path").as("file_path")), "file_path", "left_anti");
+    return kept.select(Warehouse.columns(table)).unionByName(WarehouseWriter.conform(fresh, table));
   }
 
   /** Earlier state of unread files, plus what became of each file read now. */
@@ -215,7 +220,9 @@ public final class IngestJob {
         col("doc_id"));
     Dataset<Row> quarantined = quarantine.select(col("source_path").as("path"), lit("quarantine").as("outcome"),
         lit(null).cast("string").as("doc_id"));
-    Dataset<Row> now = docOutcome.unionByName(quarantined)
+    Dataset<Row> recordFiles = toRead.filter(col("path").rlike(RECORD_FILE_PATTERN))
+        .select(col("path"), lit("records").as("outcome"), lit(null).cast("string").as("doc_id"));
+    Dataset<Row> now = docOutcome.unionByName(quarantined).unionByName(recordFiles)
         .join(listing.select("path", "length", "modification_time"), "path")
         .withColumn("pipeline_version", lit(run.pipelineVersion()))
         .withColumn("run_id", lit(run.runId()));
@@ -229,23 +236,30 @@ public final class IngestJob {
    * input roots are loaded as folders; otherwise the changed paths one by one.
    */
   static Dataset<Row> processFiles(SparkSession spark, GovLensConfig config, Dataset<Row> toRead, boolean all) {
+    List<String> toReadPaths = toRead.select("path").as(Encoders.STRING()).collectAsList();
+    List<String> recordFiles = toReadPaths.stream().filter(RecordCorpora::isRecordFile).toList();
     String[] paths = all ? config.input().toArray(new String[0])
-        : toRead.select("path").as(Encoders.STRING()).collectAsList().toArray(new String[0]);
+        : toReadPaths.stream().filter(p -> !RecordCorpora.isRecordFile(p)).toArray(String[]::new);
+    Dataset<Row> records = RecordCorpora.process(spark, recordFiles, config.extensions(), config.minChars(),
+        config.parseTimeout(), config.maxChars());
     if (paths.length == 0) {
-      return spark.createDataFrame(List.of(), ProcessFiles.PROCESSED);
+      return records;
     }
     // The length filter is pushed into the binaryFile source: content of larger files is never read.
     Dataset<Row> files = spark.read().format("binaryFile")
         .option("recursiveFileLookup", "true")
         .load(paths)
         .filter(col("length").leq(config.maxFileBytes()))
+        .filter(not(col("path").rlike(RECORD_FILE_PATTERN)))
         .select("path", "length", "content");
     // Spreads the files over all cores: a folder of a few large reports is otherwise a single task.
     return files.repartition(spark.sparkContext().defaultParallelism())
         .mapPartitions(new ProcessFiles(config.extensions(), config.minChars(), config.parseTimeout(),
-            config.maxChars()),
-            Encoders.row(ProcessFiles.PROCESSED));
+            config.maxChars()), Encoders.row(ProcessFiles.PROCESSED))
+        .unionByName(records);
   }
+
+  static final String RECORD_FILE_PATTERN = "(?i)\\.(jsonl|ndjson|csv|parquet)$";
 
   /**
    * Decides the role of each processed document: "new" for the canonical copy (smallest path) of a doc_id not
@@ -312,7 +326,8 @@ public final class IngestJob {
     Dataset<Row> notRead = listing.withColumn("reason", reason).filter(col("reason").isNotNull())
         .select(col("path").as("source_path"), callUDF("govlens_format", col("path")).as("source_format"),
             col("length"), col("reason"), detail.as("detail"));
-    Dataset<Row> lost = toRead.join(processed.select(col("source_path").as("path")), "path", "left_anti")
+    Dataset<Row> lost = toRead.filter(not(col("path").rlike(RECORD_FILE_PATTERN)))
+        .join(processed.select(col("source_path").as("path")), "path", "left_anti")
         .select(col("path").as("source_path"), callUDF("govlens_format", col("path")).as("source_format"),
             col("length"), lit(QuarantineReason.UNREADABLE).as("reason"),
             lit("listed but not returned by the reader: removed or changed during the run").as("detail"));

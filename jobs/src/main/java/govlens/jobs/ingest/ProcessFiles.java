@@ -64,6 +64,7 @@ final class ProcessFiles implements MapPartitionsFunction<Row, Row> {
       .add("quality_flags", DataTypes.createArrayType(DataTypes.StringType, false))
       .add("sections", DataTypes.createArrayType(SECTION, false))
       .add("sentences", DataTypes.createArrayType(SENTENCE, false))
+      .add("source_url", DataTypes.StringType)
       .add("reason", DataTypes.StringType)
       .add("detail", DataTypes.StringType);
 
@@ -105,7 +106,7 @@ final class ProcessFiles implements MapPartitionsFunction<Row, Row> {
     if (d == null) {
       return RowFactory.create(p.sourcePath(), p.sourceFormat(), length,
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, p.quarantine().reason(), p.quarantine().detail());
+          null, null, null, p.quarantine().reason(), p.quarantine().detail());
     }
     DocumentMetadata m = d.metadata();
     List<Row> sections = new ArrayList<>(d.sections().size());
@@ -122,6 +123,6 @@ final class ProcessFiles implements MapPartitionsFunction<Row, Row> {
         d.docId(), d.encoding(), m.title(), m.regionName(), m.regionCode(), m.adminLevel(), m.province(),
         m.reportYear(), m.docNumber(), m.issuer(), m.signer(), published, d.text(),
         d.text().codePointCount(0, d.text().length()), d.qualityFlags().toArray(new String[0]),
-        sections.toArray(), sentences.toArray(), null, null);
+        sections.toArray(), sentences.toArray(), d.sourceUrl(), null, null);
   }
 }

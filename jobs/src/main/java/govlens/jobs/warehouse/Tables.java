@@ -24,8 +24,9 @@ public final class Tables {
 
   public static final TableDef DOCUMENTS = new TableDef("documents", schema(
       col("doc_id", StringType, false, "first 16 hex digits of SHA-256 of the cleaned text; the same report saved twice is one document"),
-      col("source_path", StringType, false, "input file the document was read from (the first path in sort order when it was found several times; see duplicates)"),
-      col("source_format", StringType, false, "txt | md | html | pdf | docx | doc, from the extension, html also when a .txt holds a web page"),
+      col("source_path", StringType, false, "input file the document was read from (the first path in sort order when it was found several times; see duplicates); for a record corpus <file>#<record id>"),
+      col("source_format", StringType, false, "txt | md | html | pdf | docx | doc | jsonl | ndjson | csv | parquet, from the extension (html also when a .txt holds a web page)"),
+      col("source_url", StringType, true, "url column of a record corpus, when given"),
       col("encoding", StringType, true, "detected encoding of a text file: UTF-8, UTF-16LE, UTF-16BE, GB18030 (GBK and GB2312 included); null for PDF/DOCX/DOC"),
       col("title", StringType, true, "report title as written in the text"),
       col("region_name", StringType, true, "reporting region as in the gazetteer (临汾市, 岚县); null when the text names none unambiguously"),
@@ -94,7 +95,7 @@ public final class Tables {
       col("path", StringType, false, "input file"),
       col("length", LongType, false, "its size when read"),
       col("modification_time", LongType, false, "its modification time when read (ms since epoch)"),
-      col("outcome", StringType, false, "document | duplicate | quarantine"),
+      col("outcome", StringType, false, "document | duplicate | quarantine | records (a record corpus file)"),
       col("doc_id", StringType, true, "the document it became or duplicates"),
       col("pipeline_version", StringType, false, "GovLens version that read it"),
       col("run_id", StringType, false, "run that read it")),

@@ -47,8 +47,8 @@ class CrashSafetyTest extends SharedSparkSession {
       }
     }
     clean = tmp.resolve("clean");
-    assertEquals(0, govlens(clean, day1, null).waitFor());
-    assertEquals(0, govlens(clean, day2, null).waitFor());
+    succeeds(clean, day1);
+    succeeds(clean, day2);
   }
 
   /** A GovLens run in its own JVM, as bin/govlens would start it. */
@@ -69,8 +69,20 @@ class CrashSafetyTest extends SharedSparkSession {
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "govlens.jobs.GovLensCli", "run",
         "--master", "local[2]", "--input", input.toString(), "--warehouse", warehouse.toString(),
         "--set", "topics.enabled=false"));
-    return new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("log-" + System.nanoTime() + ".txt").toFile()).start();
+    lastLog = tmp.resolve("log-" + System.nanoTime() + ".txt");
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(lastLog.toFile()).start();
+  }
+
+  static Path lastLog;
+
+  /** Runs to the end and asserts success, showing the run's log when it failed. */
+  static void succeeds(Path warehouse, Path input) throws Exception {
+    int code = govlens(warehouse, input, null).waitFor();
+    if (code != 0) {
+      List<String> lines = Files.readAllLines(lastLog);
+      throw new AssertionError("govlens exited " + code + ":\n"
+          + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+    }
   }
 
   /** Day 1 committed, then day 2 interrupted by `interrupt`, then day 2 rerun: must equal the clean run. */
@@ -79,7 +91,7 @@ class CrashSafetyTest extends SharedSparkSession {
     // The previous complete state is still readable: day 1's one document, whatever moment the kill hit.
     long docs = Warehouse.read(spark, wh.toString(), Tables.DOCUMENTS).count();
     assertTrue(docs == 1 || docs == 3, "documents after the kill: " + docs);
-    assertEquals(0, govlens(wh, day2, null).waitFor());
+    succeeds(wh, day2);
     WarehouseComparison.assertSameTables(spark, clean.toString(), wh.toString());
     assertTrue(!Files.exists(wh.resolve("_staging")) || isEmpty(wh.resolve("_staging")));
   }
@@ -96,7 +108,7 @@ class CrashSafetyTest extends SharedSparkSession {
   @ValueSource(strings = {"before-commit", "mid-commit"})
   void haltAtCrashPoint(String point) throws Exception {
     Path wh = tmp.resolve("wh-" + point);
-    assertEquals(0, govlens(wh, day1, null).waitFor());
+    succeeds(wh, day1);
     Process p = govlens(wh, day2, point);
     assertEquals(137, p.waitFor());
     crashThenRecover(wh, p);
@@ -107,7 +119,7 @@ class CrashSafetyTest extends SharedSparkSession {
   @ValueSource(ints = {3, 12, 25})
   void killMinusNine(int seconds) throws Exception {
     Path wh = tmp.resolve("wh-kill-" + seconds);
-    assertEquals(0, govlens(wh, day1, null).waitFor());
+    succeeds(wh, day1);
     Process p = govlens(wh, day2, null);
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly(); // SIGKILL

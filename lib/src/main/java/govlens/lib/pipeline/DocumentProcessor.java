@@ -105,6 +105,29 @@ public final class DocumentProcessor implements Serializable {
         format = "html";
       }
     }
+    return fromText(path, format, raw, encoding, malformed, RecordMetadata.NONE);
+  }
+
+  /**
+   * One record of a record corpus (JSONL/CSV/Parquet dump): its text column and the metadata columns that came
+   * with it. Given metadata takes precedence over what the text says; a given region that is not in the
+   * gazetteer is ignored with the flag record_region_unknown.
+   *
+   * @param sourceId file path plus "#" and the record's id or row number
+   */
+  public ProcessedFile processRecord(String sourceId, String format, String text, RecordMetadata given) {
+    try {
+      if (text == null || text.isEmpty()) {
+        return quarantine(sourceId, format, QuarantineReason.EMPTY, "record has no text");
+      }
+      return fromText(sourceId, format, text, null, false, given == null ? RecordMetadata.NONE : given);
+    } catch (RuntimeException | StackOverflowError e) {
+      return quarantine(sourceId, format, QuarantineReason.PROCESSING_ERROR, e.toString());
+    }
+  }
+
+  private ProcessedFile fromText(String path, String format, String raw, String encoding, boolean malformed,
+      RecordMetadata given) {
     CleanResult cleaned = TextCleaner.clean(raw);
     String text = cleaned.text();
     if (text.isBlank()) {
@@ -115,11 +138,11 @@ public final class DocumentProcessor implements Serializable {
       return quarantine(path, format, QuarantineReason.TOO_SHORT,
           text.length() + " characters after cleaning, fewer than govlens.ingest.min-chars=" + minChars);
     }
-    DocumentMetadata meta = MetadataExtractor.extract(text);
+    Set<String> flags = new LinkedHashSet<>();
+    DocumentMetadata meta = given.applyTo(MetadataExtractor.extract(text), flags);
     List<Section> sections = SectionSplitter.split(text);
     List<Sentence> sentences = SentenceSplitter.split(text, sections);
 
-    Set<String> flags = new LinkedHashSet<>();
     if (malformed) {
       flags.add("malformed_bytes");
     }
@@ -129,7 +152,7 @@ public final class DocumentProcessor implements Serializable {
       flags.add("no_headings");
     }
     ProcessedFile.Document doc = new ProcessedFile.Document(
-        docId(text), encoding, text, meta, sections, sentences, new ArrayList<>(flags));
+        docId(text), encoding, text, meta, sections, sentences, new ArrayList<>(flags), given.url());
     return new ProcessedFile(path, format, doc, null);
   }
 

@@ -20,7 +20,8 @@ public record ProcessedFile(
       DocumentMetadata metadata,
       List<Section> sections,
       List<Sentence> sentences,
-      List<String> qualityFlags) {}
+      List<String> qualityFlags,
+      String sourceUrl) {}
 
   /** Why a file is not a document; {@code reason} is one of {@link QuarantineReason}'s codes. */
   public record Quarantine(String reason, String detail) {}
