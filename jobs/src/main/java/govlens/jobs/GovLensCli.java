@@ -1,6 +1,9 @@
 package govlens.jobs;
 
 import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.dashboard.DashboardCommand;
+import govlens.jobs.query.QueryCommand;
+import govlens.jobs.query.TablesCommand;
 import govlens.jobs.indicators.EvalIndicatorsCommand;
 import java.io.File;
 import java.util.LinkedHashMap;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "govlens", mixinStandardHelpOptions = true, versionProvider = GovLensCli.VersionProvider.class,
     description = "Batch analytics over Chinese rule-of-law government reports.",
-    subcommands = {GovLensCli.Run.class, GovLensCli.Eval.class, StatusCommand.class})
+    subcommands = {GovLensCli.Run.class, GovLensCli.Eval.class, StatusCommand.class, QueryCommand.class,
+        TablesCommand.class, DashboardCommand.class})
 public final class GovLensCli implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(GovLensCli.class);
 

@@ -3,6 +3,7 @@ package govlens.jobs;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.dashboard.DashboardJob;
 import govlens.jobs.indicators.IndicatorJob;
 import govlens.jobs.ingest.IngestJob;
 import govlens.jobs.quality.QualityGate;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * line per stage, commits, writes the run manifest and runs the data-quality gate.
  *
  * <p>Order of a run: recover an interrupted earlier run; ingest (new/changed files only, unless
- * full-rebuild); indicators; commit (the warehouse changes only here); manifest; quality gate.
+ * full-rebuild); indicators; commit (the warehouse changes only here); quality gate; dashboard page;
+ * manifest.
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -64,6 +66,10 @@ public final class Pipeline {
       throw e;
     }
     List<QualityGate.Outcome> quality = stage(run, "quality", () -> QualityGate.run(spark, config));
+    stage(run, "dashboard", () -> {
+      DashboardJob.run(spark, config.warehouse());
+      return null;
+    });
     Outcome outcome = new Outcome(run, quality);
     RunManifest.write(config.warehouse(), run.runId(), manifest(spark, config, run,
         outcome.qualityPassed() ? "ok" : "quality_failed", quality, null));
