@@ -1,9 +1,11 @@
 package govlens.jobs;
 
+import govlens.jobs.analytics.LdaBench;
 import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.dashboard.DashboardCommand;
 import govlens.jobs.query.QueryCommand;
 import govlens.jobs.query.TablesCommand;
+import govlens.jobs.tools.CompareCommand;
 import govlens.jobs.indicators.EvalIndicatorsCommand;
 import java.io.File;
 import java.util.LinkedHashMap;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "govlens", mixinStandardHelpOptions = true, versionProvider = GovLensCli.VersionProvider.class,
     description = "Batch analytics over Chinese rule-of-law government reports.",
     subcommands = {GovLensCli.Run.class, GovLensCli.Eval.class, StatusCommand.class, QueryCommand.class,
-        TablesCommand.class, DashboardCommand.class})
+        TablesCommand.class, DashboardCommand.class, GovLensCli.Bench.class, CompareCommand.class})
 public final class GovLensCli implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(GovLensCli.class);
 
@@ -148,6 +150,16 @@ public final class GovLensCli implements Callable<Integer> {
   @Command(name = "eval", mixinStandardHelpOptions = true, description = "Score extractions against gold files.",
       subcommands = {EvalIndicatorsCommand.class})
   static final class Eval implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      CommandLine.usage(this, System.err);
+      return ExitCodes.BAD_CONFIG;
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks against baselines.",
+      subcommands = {LdaBench.class})
+  static final class Bench implements Callable<Integer> {
     @Override
     public Integer call() {
       CommandLine.usage(this, System.err);

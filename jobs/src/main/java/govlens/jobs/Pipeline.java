@@ -2,6 +2,7 @@ package govlens.jobs;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import govlens.jobs.analytics.AnalyticsJob;
 import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.dashboard.DashboardJob;
 import govlens.jobs.indicators.IndicatorJob;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * line per stage, commits, writes the run manifest and runs the data-quality gate.
  *
  * <p>Order of a run: recover an interrupted earlier run; ingest (new/changed files only, unless
- * full-rebuild); indicators; commit (the warehouse changes only here); quality gate; dashboard page;
+ * full-rebuild); indicators; analytics (tokens, keywords, topics); commit (the warehouse changes only here); quality gate; dashboard page;
  * manifest.
  */
 public final class Pipeline {
@@ -53,11 +54,14 @@ public final class Pipeline {
     try {
       IngestJob.Result ingest = stage(run, "ingest", () -> IngestJob.run(spark, config, run, tx));
       stage(run, "indicators", () -> IndicatorJob.run(spark, config, run, tx, ingest));
+      AnalyticsJob.Result analytics =
+          stage(run, "analytics", () -> AnalyticsJob.run(spark, config, run, tx, ingest));
       CrashPoints.reached("before-commit");
       stage(run, "commit", () -> {
         tx.commit();
         return null;
       });
+      analytics.unpersist();
       ingest.unpersist();
     } catch (RuntimeException | Error e) {
       tx.abort();

@@ -1,5 +1,6 @@
 package govlens.jobs;
 
+import govlens.jobs.analytics.AnalyticsTables;
 import govlens.jobs.indicators.IndicatorTables;
 import govlens.jobs.warehouse.TableDef;
 import govlens.jobs.warehouse.Tables;
@@ -15,6 +16,7 @@ public final class WarehouseCatalog {
   private static List<TableDef> all() {
     List<TableDef> all = new ArrayList<>(Tables.ALL);
     all.addAll(IndicatorTables.ALL);
+    all.addAll(AnalyticsTables.ALL);
     return List.copyOf(all);
   }
 }
