@@ -1,6 +1,9 @@
 package govlens.jobs;
 
 import govlens.jobs.analytics.LdaBench;
+import govlens.jobs.bench.PipelineBench;
+import govlens.jobs.bench.TokenizeBench;
+import govlens.jobs.synth.SynthCommand;
 import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.dashboard.DashboardCommand;
 import govlens.jobs.query.QueryCommand;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
 @Command(name = "govlens", mixinStandardHelpOptions = true, versionProvider = GovLensCli.VersionProvider.class,
     description = "Batch analytics over Chinese rule-of-law government reports.",
     subcommands = {GovLensCli.Run.class, GovLensCli.Eval.class, StatusCommand.class, QueryCommand.class,
-        TablesCommand.class, DashboardCommand.class, GovLensCli.Bench.class, CompareCommand.class})
+        TablesCommand.class, DashboardCommand.class, GovLensCli.Bench.class, CompareCommand.class, SynthCommand.class})
 public final class GovLensCli implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(GovLensCli.class);
 
@@ -158,7 +161,7 @@ public final class GovLensCli implements Callable<Integer> {
   }
 
   @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks against baselines.",
-      subcommands = {LdaBench.class})
+      subcommands = {LdaBench.class, TokenizeBench.class, PipelineBench.class})
   static final class Bench implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -21,6 +21,7 @@ public abstract class SharedSparkSession {
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
         .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.maxPlanStringLength", Sessions.PLAN_STRING_LENGTH)
         .getOrCreate();
   }
 

@@ -47,10 +47,18 @@ public final class EvalIndicatorsCommand implements Callable<Integer> {
       throw new GovLensConfig.InvalidConfigException("gold file not found: " + gold);
     }
     List<IndicatorEvaluator.GoldRow> goldRows = IndicatorEvaluator.readGold(gold.toPath());
+    // The gold's doc column names input files; scoring covers the gold documents this warehouse holds.
     Set<String> goldDocs = goldRows.stream().map(IndicatorEvaluator.GoldRow::doc).collect(Collectors.toSet());
     SparkSession spark = Sessions.build(GovLensConfig.load(null, Map.of("govlens.warehouse", warehouse)),
         "local[2]");
     try {
+      Set<String> present = spark.read().parquet(WarehouseWriter.path(warehouse, Tables.DOCUMENTS))
+          .select("source_path").collectAsList().stream().map(r -> fileName(r.getString(0)))
+          .collect(Collectors.toSet());
+      List<String> absent = goldDocs.stream().filter(d -> !present.contains(d)).sorted().toList();
+      // A gold document the warehouse does not hold was not ingested: scoring it would count the corpus
+      // choice, not the extraction. Say so instead.
+      goldRows = goldRows.stream().filter(g -> present.contains(g.doc())).toList();
       List<Row> rows = spark.read().parquet(WarehouseWriter.path(warehouse, IndicatorTables.INDICATORS))
           .join(spark.read().parquet(WarehouseWriter.path(warehouse, Tables.DOCUMENTS))
               .select("doc_id", "source_path"), "doc_id")
@@ -72,6 +80,15 @@ public final class EvalIndicatorsCommand implements Callable<Integer> {
         } else {
           unscored++;
         }
+      }
+      if (!absent.isEmpty()) {
+        System.out.printf("%d gold documents are not in the warehouse and are not scored: %s%n", absent.size(),
+            String.join(", ", absent));
+      }
+      if (goldRows.isEmpty()) {
+        System.out.printf("no gold document is in this warehouse: nothing to score (%d extractions listed with --list)%n",
+            unscored);
+        return ExitCodes.OK;
       }
       IndicatorEvaluator.Result result = IndicatorEvaluator.evaluate(goldRows, predictions);
       System.out.print(result.report());

@@ -252,8 +252,8 @@ public final class IngestJob {
         .filter(col("length").leq(config.maxFileBytes()))
         .filter(not(col("path").rlike(RECORD_FILE_PATTERN)))
         .select("path", "length", "content");
-    // Spreads the files over all cores: a folder of a few large reports is otherwise a single task.
-    return files.repartition(spark.sparkContext().defaultParallelism())
+    // Spreads the files over all cores, a few tasks per core so one long report does not hold up the stage.
+    return files.repartition(4 * spark.sparkContext().defaultParallelism())
         .mapPartitions(new ProcessFiles(config.extensions(), config.minChars(), config.parseTimeout(),
             config.maxChars()), Encoders.row(ProcessFiles.PROCESSED))
         .unionByName(records);
