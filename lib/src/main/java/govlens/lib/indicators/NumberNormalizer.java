@@ -1,5 +1,7 @@
 package govlens.lib.indicators;
 
+import govlens.lib.text.ChineseNumerals;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -152,66 +154,7 @@ public final class NumberNormalizer {
    * @return null when the string is not a well-formed Chinese numeral
    */
   public static Double chineseToNumber(String s) {
-    if (s == null || s.isEmpty()) return null;
-    boolean hasPositional = s.chars().anyMatch(ch -> "十百千万亿".indexOf(ch) >= 0);
-    if (!hasPositional) {
-      // Digit-by-digit reading: 二〇二四, or a single digit such as 两 or 五.
-      long v = 0;
-      for (char c : s.toCharArray()) {
-        int d = digit(c);
-        if (d < 0) return null;
-        v = v * 10 + d;
-      }
-      return (double) v;
-    }
-    double total = 0;
-    double section = 0;
-    int current = 0;
-    boolean pending = false;
-    for (char c : s.toCharArray()) {
-      int d = digit(c);
-      if (d >= 0) {
-        current = d;
-        pending = true;
-        continue;
-      }
-      switch (c) {
-        case '十', '百', '千' -> {
-          int mul = c == '十' ? 10 : c == '百' ? 100 : 1000;
-          section += (pending ? current : 1) * mul;
-          current = 0;
-          pending = false;
-        }
-        case '万', '亿' -> {
-          double mul = c == '万' ? 1e4 : 1e8;
-          section += pending ? current : 0;
-          if (section == 0) section = 1;
-          total = (total + section) * mul;
-          section = 0;
-          current = 0;
-          pending = false;
-        }
-        default -> {
-          return null;
-        }
-      }
-    }
-    return total + section + (pending ? current : 0);
+    return ChineseNumerals.value(s);
   }
 
-  private static int digit(char c) {
-    return switch (c) {
-      case '零', '〇' -> 0;
-      case '一' -> 1;
-      case '二', '两' -> 2;
-      case '三' -> 3;
-      case '四' -> 4;
-      case '五' -> 5;
-      case '六' -> 6;
-      case '七' -> 7;
-      case '八' -> 8;
-      case '九' -> 9;
-      default -> -1;
-    };
-  }
 }

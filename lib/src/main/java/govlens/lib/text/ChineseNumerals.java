@@ -1,8 +1,74 @@
 package govlens.lib.text;
 
-/** Parses the small ordinals used for heading numbers (一 … 九十九, plus 〇/零 in compound forms). */
-final class ChineseNumerals {
+/**
+ * Chinese numerals in one place: values of figures ({@link #value}: 十二 → 12, 一百零五 → 105, 三万五千 → 35000,
+ * 二〇二四 → 2024) and the strict small ordinals of headings ({@link #parse}: 一 … 九十九).
+ */
+public final class ChineseNumerals {
   private ChineseNumerals() {}
+
+  /**
+   * Converts Chinese numerals to a number: 十二 → 12, 二十三 → 23, 一百零五 → 105, 两 → 2, 三万五千 → 35000, 〇/零 as
+   * zero digits (二〇二四 → 2024 read digit by digit when no unit characters occur).
+   *
+   * @return null when the string is not a well-formed Chinese numeral
+   */
+  public static Double value(String s) {
+    if (s == null || s.isEmpty()) return null;
+    boolean hasPositional = s.chars().anyMatch(ch -> "十百千万亿".indexOf(ch) >= 0);
+    if (!hasPositional) {
+      // Digit-by-digit reading: 二〇二四, or a single digit such as 两 or 五.
+      long v = 0;
+      for (char c : s.toCharArray()) {
+        int d = anyDigit(c);
+        if (d < 0) return null;
+        v = v * 10 + d;
+      }
+      return (double) v;
+    }
+    double total = 0;
+    double section = 0;
+    int current = 0;
+    boolean pending = false;
+    for (char c : s.toCharArray()) {
+      int d = anyDigit(c);
+      if (d >= 0) {
+        current = d;
+        pending = true;
+        continue;
+      }
+      switch (c) {
+        case '十', '百', '千' -> {
+          int mul = c == '十' ? 10 : c == '百' ? 100 : 1000;
+          section += (pending ? current : 1) * mul;
+          current = 0;
+          pending = false;
+        }
+        case '万', '亿' -> {
+          double mul = c == '万' ? 1e4 : 1e8;
+          section += pending ? current : 0;
+          if (section == 0) section = 1;
+          total = (total + section) * mul;
+          section = 0;
+          current = 0;
+          pending = false;
+        }
+        default -> {
+          return null;
+        }
+      }
+    }
+    return total + section + (pending ? current : 0);
+  }
+
+  /** Digit value of 零〇一二两三…九, -1 for anything else. */
+  static int anyDigit(char c) {
+    return switch (c) {
+      case '零', '〇' -> 0;
+      case '两' -> 2;
+      default -> digit(c);
+    };
+  }
 
   /**
    * Value of a Chinese numeral such as 一, 十, 十二, 二十, 二十三; -1 when {@code s} is not one
