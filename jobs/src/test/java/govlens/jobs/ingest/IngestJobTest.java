@@ -50,6 +50,29 @@ class IngestJobTest extends SharedSparkSession {
     // The county report again, re-encoded as GB18030 under another name: one document, one duplicate.
     String county = Files.readString(SAMPLE.resolve("003_ff7b91cf89aeff03.txt"), StandardCharsets.UTF_8);
     Files.write(input.resolve("copy_of_county_gbk.txt"), county.getBytes(Charset.forName("GB18030")));
+    // The same county report as UTF-16 with a BOM, and the city report with CRLF line ends: duplicates too.
+    Files.write(input.resolve("county_utf16.txt"), ("\uFEFF" + county).getBytes(StandardCharsets.UTF_16LE));
+    String city = Files.readString(SAMPLE.resolve("000_2a0a36ba8a6511d2.txt"), StandardCharsets.UTF_8);
+    Files.writeString(input.resolve("city_crlf.txt"), city.replace("\n", "\r\n"));
+    // The web report inside a page with scripts and navigation: a document, without the page's code.
+    String web = Files.readString(SAMPLE.resolve("001_994ea346fb585f17.txt"), StandardCharsets.UTF_8);
+    Files.writeString(input.resolve("web_page.html"), "<html><head><script>alert('x')</script>"
+        + "<style>p{color:red}</style></head><body><nav>首页 | 政务公开</nav><div class=\"content\"><p>"
+        + web.replace("\n", "</p><p>") + "</p></div><script>var tracker = 1;</script></body></html>");
+    // A text cut in the middle of a multibyte character: kept, flagged malformed_bytes.
+    byte[] county8 = county.getBytes(StandardCharsets.UTF_8);
+    int cut = county8.length / 2;
+    while ((county8[cut] & 0xC0) != 0x80) {
+      cut++; // stop on a continuation byte: the last character is cut in half
+    }
+    Files.write(input.resolve("truncated.txt"), java.util.Arrays.copyOf(county8, cut));
+    // 50 MB of text is not a report: quarantined before any cleaning.
+    byte[] line = "这是一行重复的文字,用来构造一个五十兆字节的文本文件。\n".getBytes(StandardCharsets.UTF_8);
+    try (var out = Files.newOutputStream(input.resolve("huge.txt"))) {
+      for (long written = 0; written < 50L * 1024 * 1024; written += line.length) {
+        out.write(line);
+      }
+    }
     Files.write(input.resolve("empty.txt"), new byte[0]);
     Files.writeString(input.resolve("spaces.txt"), " \n\t\n　\n");
     Files.write(input.resolve("junk.txt"), new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7, 8, 0, 0, 0, 1, 2});
@@ -139,19 +162,45 @@ class IngestJobTest extends SharedSparkSession {
         .collect(Collectors.toMap(r -> Path.of(r.<String>getAs("source_path")).getFileName().toString(),
             r -> r.<String>getAs("reason")));
     assertEquals(Map.of("empty.txt", "empty", "spaces.txt", "whitespace_only", "junk.txt", "binary",
-        "broken.pdf", "corrupt", "notes.rtf", "unsupported_format", ".DS_Store", "hidden"), reasons);
+        "broken.pdf", "corrupt", "notes.rtf", "unsupported_format", ".DS_Store", "hidden",
+        "huge.txt", "too_many_chars"), reasons);
   }
 
-  // The same report in GB18030 under another name is one document plus a duplicates row.
+  // The same report in GB18030, in UTF-16 and with CRLF line ends is one document plus duplicates rows.
   @Test
-  void reEncodedCopyIsADuplicateNotADocument() {
-    List<Row> dups = spark.read().parquet(warehouse + "/duplicates").collectAsList();
-    assertEquals(1, dups.size());
-    Row dup = dups.get(0);
-    assertTrue(dup.<String>getAs("source_path").endsWith("/copy_of_county_gbk.txt"));
-    assertEquals("GB18030", dup.getAs("encoding"));
-    assertTrue(dup.<String>getAs("canonical_path").endsWith("/003_ff7b91cf89aeff03.txt"));
-    assertEquals(documentFrom("003_ff7b91cf89aeff03.txt").<String>getAs("doc_id"), dup.getAs("doc_id"));
+  void reEncodedCopiesAreDuplicatesNotDocuments() {
+    Map<String, Row> dups = spark.read().parquet(warehouse + "/duplicates").collectAsList().stream()
+        .collect(Collectors.toMap(r -> Path.of(r.<String>getAs("source_path")).getFileName().toString(), r -> r));
+    assertEquals(java.util.Set.of("copy_of_county_gbk.txt", "county_utf16.txt", "city_crlf.txt", "web_page.html"),
+        dups.keySet());
+    assertEquals("GB18030", dups.get("copy_of_county_gbk.txt").getAs("encoding"));
+    assertEquals("UTF-16LE", dups.get("county_utf16.txt").getAs("encoding"));
+    String countyId = documentFrom("003_ff7b91cf89aeff03.txt").getAs("doc_id");
+    assertEquals(countyId, dups.get("copy_of_county_gbk.txt").getAs("doc_id"));
+    assertEquals(countyId, dups.get("county_utf16.txt").getAs("doc_id"));
+    assertTrue(dups.get("county_utf16.txt").<String>getAs("canonical_path").endsWith("/003_ff7b91cf89aeff03.txt"));
+    assertEquals(documentFrom("000_2a0a36ba8a6511d2.txt").<String>getAs("doc_id"),
+        dups.get("city_crlf.txt").getAs("doc_id"));
+  }
+
+  // The web report saved as a page with scripts, styles and navigation cleans to exactly the report's text:
+  // a duplicate of the plain-text copy, and the kept text has none of the page's code.
+  @Test
+  void htmlWithScriptsCleansToTheSameReport() {
+    Row web = documentFrom("001_994ea346fb585f17.txt");
+    Row dup = spark.read().parquet(warehouse + "/duplicates")
+        .filter(col("source_path").endsWith("/web_page.html")).first();
+    assertEquals(web.<String>getAs("doc_id"), dup.getAs("doc_id"));
+    String text = web.getAs("text");
+    assertTrue(!text.contains("alert") && !text.contains("tracker") && !text.contains("color:red"));
+  }
+
+  // Text cut inside a multibyte character is kept, with the malformed_bytes flag.
+  @Test
+  void truncatedMultibyteTextIsKeptAndFlagged() {
+    Row d = documentFrom("truncated.txt");
+    assertEquals("UTF-8", d.getAs("encoding"));
+    assertTrue(d.getList(d.fieldIndex("quality_flags")).contains("malformed_bytes"));
   }
 
   // A text without year or region is kept, with nulls and flags, in the explicit null-year partition.

@@ -50,7 +50,8 @@ public final class DocumentProcessor implements Serializable {
    *     are quarantined
    * @param minChars cleaned texts shorter than this are quarantined as too_short
    * @param parseTimeout longest a PDF/DOCX/DOC parse may take before the file is quarantined
-   * @param maxChars longest text a PDF/DOCX/DOC may yield; longer ones are quarantined (too_many_chars)
+   * @param maxChars longest text a file may hold (decoded text, or what a PDF/DOCX/DOC yields); longer ones
+   *     are quarantined (too_many_chars)
    */
   public DocumentProcessor(List<String> extensions, int minChars, Duration parseTimeout, long maxChars) {
     this.extensions = Set.copyOf(extensions);
@@ -98,6 +99,11 @@ public final class DocumentProcessor implements Serializable {
       }
       EncodingDetector.DecodedText decoded = EncodingDetector.decode(bytes);
       raw = decoded.text();
+      if (raw.length() > maxChars) {
+        // Checked before cleaning: a 50 MB text is a dump or a log, not a report, and would tie up an executor.
+        return quarantine(path, format, QuarantineReason.TOO_MANY_CHARS,
+            raw.length() + " characters, more than govlens.ingest.max-chars=" + maxChars);
+      }
       encoding = decoded.encoding();
       malformed = decoded.malformed();
       if (format.equals("html") || format.equals("htm") || looksLikeHtml(raw)) {

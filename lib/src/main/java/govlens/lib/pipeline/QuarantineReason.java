@@ -31,7 +31,7 @@ public final class QuarantineReason {
   public static final String CORRUPT = "corrupt";
   /** Parsing took longer than govlens.ingest.parse-timeout. */
   public static final String PARSE_TIMEOUT = "parse_timeout";
-  /** The extracted text is longer than govlens.ingest.max-chars. */
+  /** The decoded or extracted text is longer than govlens.ingest.max-chars. */
   public static final String TOO_MANY_CHARS = "too_many_chars";
   /** A .doc that is really another format (HTML, a spreadsheet …). */
   public static final String UNSUPPORTED = "unsupported";
