@@ -110,6 +110,11 @@ public final class RunTransaction {
   public void commit() {
     if (staged.isEmpty()) {
       deleteQuietly(stagingDir());
+      try {
+        deleteIfEmpty(new Path(warehouse + "/" + STAGING));
+      } catch (IOException e) {
+        LOG.warn("could not tidy {}: {}", STAGING, e.getMessage());
+      }
       return;
     }
     Path log = new Path(warehouse + "/" + RUNS + "/" + runId + ".commit");
@@ -193,8 +198,16 @@ public final class RunTransaction {
       fs.delete(new Path(warehouse + "/" + TRASH + "/" + id), true);
       fs.delete(new Path(warehouse + "/" + STAGING + "/" + id), true);
       fs.delete(log, false);
+      deleteIfEmpty(new Path(warehouse + "/" + STAGING));
+      deleteIfEmpty(new Path(warehouse + "/" + TRASH));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private void deleteIfEmpty(Path dir) throws IOException {
+    if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+      fs.delete(dir, false);
     }
   }
 
