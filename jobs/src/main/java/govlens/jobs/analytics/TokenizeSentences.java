@@ -21,13 +21,13 @@ import org.apache.spark.sql.types.StructType;
  * every token carries its sentence. HanLP lives in a per-JVM holder inside {@link Tokenizer}, so the
  * instance shipped here is only the filter's word lists.
  */
-final class TokenizeSentences implements MapPartitionsFunction<Row, Row> {
+public final class TokenizeSentences implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   /** Input columns, in this order. */
-  static final String[] INPUT = {"doc_id", "section_id", "idx", "text", "char_start", "report_year"};
+  public static final String[] INPUT = {"doc_id", "section_id", "idx", "text", "char_start", "report_year"};
 
-  static final StructType OUTPUT = new StructType()
+  public static final StructType OUTPUT = new StructType()
       .add("doc_id", DataTypes.StringType, false)
       .add("section_id", DataTypes.StringType, false)
       .add("sentence_idx", DataTypes.IntegerType, false)
@@ -40,7 +40,7 @@ final class TokenizeSentences implements MapPartitionsFunction<Row, Row> {
 
   private final Tokenizer tokenizer;
 
-  TokenizeSentences(TokenFilter filter) {
+  public TokenizeSentences(TokenFilter filter) {
     this.tokenizer = Tokenizer.withFilter(filter);
   }
 

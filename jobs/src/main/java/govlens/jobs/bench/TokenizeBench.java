@@ -1,21 +1,19 @@
 package govlens.jobs.bench;
 
+import govlens.jobs.analytics.TokenizeSentences;
+
 import govlens.jobs.Sessions;
 import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.synth.SynthCommand;
 import govlens.jobs.synth.SynthCorpus;
-import govlens.lib.nlp.Token;
 import govlens.lib.nlp.TokenFilter;
 import govlens.lib.nlp.Tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,11 +130,11 @@ public final class TokenizeBench implements Callable<Integer> {
       ds.count();
       TokenFilter filter = TokenFilter.defaults();
       // Warm-up of the Spark code paths (codegen, task launch) on a sample.
-      ds.sample(0.02, 1).mapPartitions(new TokenRows(filter), Encoders.row(TokenRows.OUTPUT)).count();
+      ds.sample(0.02, 1).mapPartitions(new TokenizeSentences(filter), Encoders.row(TokenizeSentences.OUTPUT)).count();
 
       c = new Cpu();
       t0 = System.nanoTime();
-      long sparkTokens = ds.mapPartitions(new TokenRows(filter), Encoders.row(TokenRows.OUTPUT)).count();
+      long sparkTokens = ds.mapPartitions(new TokenizeSentences(filter), Encoders.row(TokenizeSentences.OUTPUT)).count();
       double sparkRows = chars / ((System.nanoTime() - t0) / 1e9);
       double rowsCpu = c.charsPerCpuSecond(chars);
       System.out.printf(Locale.ROOT, "spark     rows, %3d partitions  %,12.0f chars/s  x%.2f  tokens=%d  %s  %s%n", p,
@@ -229,61 +227,6 @@ public final class TokenizeBench implements Callable<Integer> {
       double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
       double wall = (System.nanoTime() - wall0) / 1e9;
       return String.format(Locale.ROOT, "cores-used=%.2f cpu-eff=%,.0f chars/cpu-s", cpu / wall, chars / cpu);
-    }
-  }
-
-  /**
-   * The analytics job's tokenize function, replicated (its class is package-private there): one row per token
-   * with document offsets and the content flag, in the token table's schema.
-   */
-  static final class TokenRows implements MapPartitionsFunction<Row, Row> {
-    private static final long serialVersionUID = 1L;
-
-    static final StructType OUTPUT = new StructType()
-        .add("doc_id", DataTypes.StringType, false)
-        .add("section_id", DataTypes.StringType, false)
-        .add("sentence_idx", DataTypes.IntegerType, false)
-        .add("token", DataTypes.StringType, false)
-        .add("pos", DataTypes.StringType, false)
-        .add("char_start", DataTypes.IntegerType, false)
-        .add("char_end", DataTypes.IntegerType, false)
-        .add("is_content", DataTypes.BooleanType, false)
-        .add("report_year", DataTypes.IntegerType, true);
-
-    private final Tokenizer tokenizer;
-
-    TokenRows(TokenFilter filter) {
-      this.tokenizer = Tokenizer.withFilter(filter);
-    }
-
-    @Override
-    public Iterator<Row> call(Iterator<Row> sentences) {
-      TokenFilter filter = tokenizer.filter();
-      return new Iterator<>() {
-        private final Deque<Row> pending = new ArrayDeque<>();
-
-        @Override
-        public boolean hasNext() {
-          while (pending.isEmpty() && sentences.hasNext()) {
-            Row s = sentences.next();
-            int offset = s.getInt(4);
-            Integer year = s.isNullAt(5) ? null : s.getInt(5);
-            for (Token t : tokenizer.tokenize(s.getString(3))) {
-              pending.add(RowFactory.create(s.getString(0), s.getString(1), s.getInt(2), t.term(), t.pos(),
-                  offset + t.charStart(), offset + t.charEnd(), filter.test(t), year));
-            }
-          }
-          return !pending.isEmpty();
-        }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return pending.poll();
-        }
-      };
     }
   }
 
