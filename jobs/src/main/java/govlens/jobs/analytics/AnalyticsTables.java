@@ -1,5 +1,8 @@
 package govlens.jobs.analytics;
 
+import static govlens.jobs.warehouse.Tables.col;
+import static govlens.jobs.warehouse.Tables.schema;
+
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -9,10 +12,6 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import govlens.jobs.warehouse.TableDef;
 import java.util.List;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The schemas of the text-analytics tables written by {@link AnalyticsJob}, defined once. docs/analytics.md
@@ -108,12 +107,4 @@ public final class AnalyticsTables {
   /** Every table {@link AnalyticsJob} writes, in documentation order. */
   public static final List<TableDef> ALL =
       List.of(TOKENS, TERM_STATS, KEYWORDS, TOPIC_MODELS, TOPICS, DOC_TOPICS, TOPIC_SHARES);
-
-  private static StructType schema(StructField... fields) {
-    return new StructType(fields);
-  }
-
-  private static StructField col(String name, DataType type, boolean nullable, String meaning) {
-    return new StructField(name, type, nullable, Metadata.empty()).withComment(meaning);
-  }
 }

@@ -6,9 +6,9 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import govlens.jobs.warehouse.TableDef;
+import govlens.jobs.warehouse.Tables;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -81,6 +81,6 @@ public final class IndicatorTables {
   public static final List<TableDef> ALL = List.of(INDICATORS, MENTIONS, REGION_YEAR);
 
   private static StructField col(String name, DataType type, String meaning) {
-    return new StructField(name, type, true, Metadata.empty()).withComment(meaning);
+    return Tables.col(name, type, true, meaning);
   }
 }

@@ -125,11 +125,13 @@ public final class Tables {
     return sb.toString();
   }
 
-  static StructType schema(StructField... fields) {
+  /** A table schema from its columns; for the table definitions of every stage. */
+  public static StructType schema(StructField... fields) {
     return new StructType(fields);
   }
 
-  static StructField col(String name, DataType type, boolean nullable, String meaning) {
+  /** A column whose meaning is stored as its comment (README and Parquet footer show it). */
+  public static StructField col(String name, DataType type, boolean nullable, String meaning) {
     return new StructField(name, type, nullable, org.apache.spark.sql.types.Metadata.empty()).withComment(meaning);
   }
 }

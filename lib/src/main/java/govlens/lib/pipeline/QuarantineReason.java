@@ -1,5 +1,7 @@
 package govlens.lib.pipeline;
 
+import govlens.lib.ingest.DocumentParser;
+
 /**
  * Stable reason codes of the quarantine table. Analysts group by them, so codes are never renamed; new ones
  * may be added.
@@ -24,17 +26,17 @@ public final class QuarantineReason {
   /** The file could not be read (I/O error, vanished while listing). */
   public static final String UNREADABLE = "unreadable";
   /** PDF with pages but no text layer (a scan); GovLens does no OCR. */
-  public static final String NO_TEXT_LAYER = "no_text_layer";
+  public static final String NO_TEXT_LAYER = DocumentParser.NO_TEXT_LAYER;
   /** Password-protected PDF or Office file. */
-  public static final String ENCRYPTED = "encrypted";
+  public static final String ENCRYPTED = DocumentParser.ENCRYPTED;
   /** A PDF/DOCX/DOC that cannot be parsed (truncated, damaged, not what its extension says). */
-  public static final String CORRUPT = "corrupt";
+  public static final String CORRUPT = DocumentParser.CORRUPT;
   /** Parsing took longer than govlens.ingest.parse-timeout. */
-  public static final String PARSE_TIMEOUT = "parse_timeout";
+  public static final String PARSE_TIMEOUT = DocumentParser.PARSE_TIMEOUT;
   /** The decoded or extracted text is longer than govlens.ingest.max-chars. */
-  public static final String TOO_MANY_CHARS = "too_many_chars";
+  public static final String TOO_MANY_CHARS = DocumentParser.TOO_MANY_CHARS;
   /** A .doc that is really another format (HTML, a spreadsheet …). */
-  public static final String UNSUPPORTED = "unsupported";
+  public static final String UNSUPPORTED = DocumentParser.UNSUPPORTED;
   /** An unexpected error while processing; detail carries the exception. Always a GovLens bug to report. */
   public static final String PROCESSING_ERROR = "processing_error";
 }
