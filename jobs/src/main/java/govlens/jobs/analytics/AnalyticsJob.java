@@ -86,8 +86,9 @@ public final class AnalyticsJob {
   public static Result run(SparkSession spark, GovLensConfig config, RunContext run,
       Dataset<Row> documents, Dataset<Row> sections, Dataset<Row> sentences) {
     RunTransaction tx = new RunTransaction(spark, config.warehouse(), run.runId());
+    // A rebuild writes whole tables, so no partition list is needed.
     Result r = run(spark, config, run, tx, new Delta(documents, sentences, documents.select("doc_id"),
-        documents, sentences, true));
+        documents, sentences, List.of(), true));
     tx.commit();
     return r;
   }
@@ -101,7 +102,7 @@ public final class AnalyticsJob {
         Warehouse.read(spark, config.warehouse(), Tables.SENTENCES), ingest.newSentences(), ingest.newDocIds(),
         Tables.SENTENCES);
     return run(spark, config, run, tx, new Delta(ingest.newDocuments(), ingest.newSentences(),
-        ingest.newDocIds(), ingest.allDocuments(), allSentences, rebuild));
+        ingest.newDocIds(), ingest.allDocuments(), allSentences, ingest.touchedYears(), rebuild));
   }
 
   /**
@@ -109,7 +110,7 @@ public final class AnalyticsJob {
    * (documents and sentences). {@code rebuild}: the committed analytics tables are ignored and rewritten whole.
    */
   record Delta(Dataset<Row> newDocuments, Dataset<Row> newSentences, Dataset<Row> newDocIds,
-      Dataset<Row> allDocuments, Dataset<Row> allSentences, boolean rebuild) {}
+      Dataset<Row> allDocuments, Dataset<Row> allSentences, List<Object> touchedYears, boolean rebuild) {}
 
   /**
    * Tokens and doc_topics are per document: new rows merge into the committed table, only the touched
@@ -139,8 +140,8 @@ public final class AnalyticsJob {
     Dataset<Row> keywords = keywords(content, docMeta, nDocs, config.keywordsTopK());
     Topics topics = config.topics().enabled ? topics(spark, config, run, d, content, docMeta) : Topics.empty(spark);
 
-    List<Object> years = touchedYears(d.newDocuments());
-    stage(spark, tx, d.rebuild(), AnalyticsTables.TOKENS, tokens, years);
+    List<Object> years = d.touchedYears();
+    stage(tx, d.rebuild(), AnalyticsTables.TOKENS, tokens, years);
     tx.replaceTable(AnalyticsTables.TERM_STATS, termStats);
     tx.replaceTable(AnalyticsTables.KEYWORDS, keywords);
     if (topics.fitted || d.rebuild() || !config.topics().enabled) {
@@ -148,7 +149,7 @@ public final class AnalyticsJob {
       tx.replaceTable(AnalyticsTables.TOPICS, topics.topics);
       tx.replaceTable(AnalyticsTables.DOC_TOPICS, topics.docTopics);
     } else {
-      stage(spark, tx, false, AnalyticsTables.DOC_TOPICS, topics.docTopics, years);
+      stage(tx, false, AnalyticsTables.DOC_TOPICS, topics.docTopics, years);
     }
     tx.replaceTable(AnalyticsTables.TOPIC_SHARES, topics.topicShares);
     run.count("tokens_new", newTokens.count());
@@ -158,21 +159,13 @@ public final class AnalyticsJob {
         topics.topicShares, topics.modelId);
   }
 
-  private static void stage(SparkSession spark, RunTransaction tx, boolean whole, TableDef table,
+  private static void stage(RunTransaction tx, boolean whole, TableDef table,
       Dataset<Row> rows, List<Object> years) {
     if (whole) {
       tx.replaceTable(table, rows);
     } else {
       tx.replacePartitions(table, rows, years);
     }
-  }
-
-  private static List<Object> touchedYears(Dataset<Row> newDocuments) {
-    List<Object> out = new java.util.ArrayList<>();
-    for (Row r : newDocuments.select("report_year").distinct().collectAsList()) {
-      out.add(r.isNullAt(0) ? null : r.get(0));
-    }
-    return out;
   }
 
   /** One row per token of every sentence, offsets into documents.text. */
