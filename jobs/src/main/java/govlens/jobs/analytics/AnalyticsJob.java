@@ -258,7 +258,7 @@ public final class AnalyticsJob {
    * The LDA documents: doc_id, unit_id, report_year and terms (the unit's content words in text order).
    * Section units are sections; chunk n of a document holds the sentences that start within characters
    * [n·chunk-chars, (n+1)·chunk-chars) of the document's sentence text, so chunks are about chunk-chars long
-   * and never split a sentence.
+   * and never split a sentence. Unordered: the fit sample orders itself, and applying a model is per unit.
    */
   static Dataset<Row> units(Dataset<Row> content, Dataset<Row> sentences, GovLensConfig.Topics t) {
     Dataset<Row> keyed;
@@ -273,8 +273,7 @@ public final class AnalyticsJob {
     }
     return keyed.groupBy("doc_id", "unit_id", "report_year")
         .agg(sort_array(collect_list(struct(col("char_start"), col("token")))).as("ordered"))
-        .select(col("doc_id"), col("unit_id"), col("report_year"), col("ordered").getField("token").as("terms"))
-        .orderBy("doc_id", "unit_id");
+        .select(col("doc_id"), col("unit_id"), col("report_year"), col("ordered").getField("token").as("terms"));
   }
 
   /** The four topic tables after this run, the model they come from, and whether it was fitted now. */
@@ -334,10 +333,24 @@ public final class AnalyticsJob {
     }
   }
 
-  /** k-selection: one fit per candidate, the best mean NPMI wins (the smaller k on a tie). */
+  /**
+   * k-selection: one fit per candidate on the fit sample ({@link TopicModeler#fitSample}), the best mean NPMI
+   * over that sample wins (the smaller k on a tie).
+   */
   private static ModelStore.Saved fitAndSave(SparkSession spark, GovLensConfig.Topics t, RunContext run,
       Dataset<Row> units, ModelStore store) {
     List<Integer> ks = t.kCandidates.isEmpty() ? List.of(t.k) : t.kCandidates.stream().sorted().toList();
+    Dataset<Row> fitUnits = TopicModeler.fitSample(units, t.maxFitUnits, t.seed,
+        spark.sparkContext().defaultParallelism());
+    try {
+      return fitAndSave(spark, t, run, fitUnits, ks, store);
+    } finally {
+      fitUnits.unpersist();
+    }
+  }
+
+  private static ModelStore.Saved fitAndSave(SparkSession spark, GovLensConfig.Topics t, RunContext run,
+      Dataset<Row> units, List<Integer> ks, ModelStore store) {
     List<Candidate> candidates = new ArrayList<>();
     for (int k : ks) {
       TopicModeler.Fitted f = TopicModeler.fit(units, TopicModeler.Settings.of(t, k));

@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
  *
  * <p>Both methods see the same bag of words: the units' content tokens restricted to the vocabulary the
  * CountVectorizer would keep (min-df, max-df, vocab-size), so the comparison measures inference, not
- * preprocessing. NPMI is computed on the units' full content-word sets for both. MALLET runs with the
+ * preprocessing. When there are more units than govlens.topics.max-fit-units, both fit on the pipeline's fit
+ * sample ({@link TopicModeler#fitSample}). NPMI is computed on all units' full content-word sets for both. MALLET runs with the
  * settings of its own command line and tutorial: alpha sum 5.0, beta 0.01, 1000 Gibbs iterations,
  * hyperparameter optimisation every 10 iterations after a burn-in of 200. MALLET gets as many threads as
  * Spark gets cores ({@code --threads}), so wall times compare like for like.
@@ -124,23 +125,25 @@ public final class LdaBench implements Callable<Integer> {
     GovLensConfig config = GovLensConfig.load(conf, overrides);
     GovLensConfig.Topics t = config.topics();
 
-    Map<String, List<String>> units = units(config);
-    Coherence reference = Coherence.of(units.values().stream().filter(u -> !u.isEmpty())
+    Map<String, List<String>> all = units(config);
+    Coherence reference = Coherence.of(all.values().stream().filter(u -> !u.isEmpty())
         .map(u -> (Set<String>) new HashSet<>(u)).toList());
+    SparkSession session = govlens.jobs.Sessions.build(config, null);
+    // Both methods fit on the pipeline's fit sample (govlens.topics.max-fit-units); NPMI is judged on all units.
+    Map<String, List<String>> units = fitSample(session, all, t);
     Set<String> vocabulary = vocabulary(units, t);
     long tokens = units.values().stream().mapToLong(List::size).sum();
-    out.printf(Locale.ROOT, "units=%d (%s) content_tokens=%d vocabulary=%d k=%d seeds=%s threads=%d%n",
-        units.size(), t.unit, tokens, vocabulary.size(), k, seeds, threads);
+    out.printf(Locale.ROOT, "units=%d of %d (%s, max-fit-units=%d) content_tokens=%d vocabulary=%d k=%d seeds=%s "
+        + "threads=%d%n", units.size(), all.size(), t.unit, t.maxFitUnits, tokens, vocabulary.size(), k, seeds,
+        threads);
     out.printf(Locale.ROOT, "spark: optimizer=%s max_iterations=%d min_df=%s max_df=%s doc_concentration=%s "
             + "topic_concentration=%s | mallet: alpha_sum=5.0 beta=0.01 iterations=%d optimize_interval=10%n",
         t.optimizer, t.maxIterations, t.minDf, t.maxDf, docConcentration > 0 ? docConcentration : "default",
         topicConcentration > 0 ? topicConcentration : "default", malletIterations);
 
     List<Run> spark = new ArrayList<>();
-    SparkSession session = govlens.jobs.Sessions.build(config, null);
     try {
-      Dataset<Row> df = unitsFrame(session, units).persist(StorageLevel.MEMORY_AND_DISK());
-      df.count();
+      Dataset<Row> df = TopicModeler.fitSample(unitsFrame(session, units), t.maxFitUnits, t.seed, threads);
       TopicModeler.fit(df, settings(t, seeds.get(0))); // warm-up: JIT and Spark's first-job costs
       for (long seed : seeds) {
         long t0 = System.nanoTime();
@@ -265,11 +268,31 @@ public final class LdaBench implements Callable<Integer> {
 
   private static Dataset<Row> unitsFrame(SparkSession spark, Map<String, List<String>> units) {
     StructType schema = new StructType()
-        .add("unit", DataTypes.StringType, false)
+        .add("doc_id", DataTypes.StringType, false)
+        .add("unit_id", DataTypes.StringType, false)
         .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
     List<Row> rows = new ArrayList<>();
-    units.forEach((id, terms) -> rows.add(RowFactory.create(id, terms.toArray(new String[0]))));
+    units.forEach((id, terms) -> {
+      int slash = id.indexOf('/');
+      rows.add(RowFactory.create(id.substring(0, slash), id.substring(slash + 1), terms.toArray(new String[0])));
+    });
     return spark.createDataFrame(rows, schema);
+  }
+
+  /** The units the pipeline would fit on: {@link TopicModeler#fitSample}'s rule over these units. */
+  private static Map<String, List<String>> fitSample(SparkSession spark, Map<String, List<String>> units,
+      GovLensConfig.Topics t) {
+    if (units.size() <= t.maxFitUnits) {
+      return units;
+    }
+    Dataset<Row> sample = TopicModeler.fitSample(unitsFrame(spark, units), t.maxFitUnits, t.seed, 1);
+    Map<String, List<String>> kept = new TreeMap<>();
+    for (Row r : sample.select("doc_id", "unit_id").collectAsList()) {
+      String id = r.getString(0) + "/" + r.getString(1);
+      kept.put(id, units.get(id));
+    }
+    sample.unpersist();
+    return kept;
   }
 
   /** MALLET's Gibbs sampler on the units restricted to the vocabulary; returns each topic's top words. */

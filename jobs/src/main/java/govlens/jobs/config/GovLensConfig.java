@@ -234,6 +234,7 @@ public final class GovLensConfig implements Serializable {
     public final List<Integer> kCandidates;
     public final String optimizer;
     public final int maxIterations;
+    public final int maxFitUnits;
     public final long seed;
     public final double minDf;
     public final double maxDf;
@@ -250,6 +251,7 @@ public final class GovLensConfig implements Serializable {
       this.kCandidates = List.copyOf(t.getIntList("k-candidates"));
       this.optimizer = oneOf(t, "optimizer", List.of("em", "online"));
       this.maxIterations = t.getInt("max-iterations");
+      this.maxFitUnits = t.getInt("max-fit-units");
       this.seed = t.getLong("seed");
       this.minDf = t.getDouble("min-df");
       this.maxDf = t.getDouble("max-df");
@@ -257,6 +259,9 @@ public final class GovLensConfig implements Serializable {
       this.topWords = t.getInt("top-words");
       this.retrain = t.getBoolean("retrain");
       this.modelDir = t.getString("model-dir");
+      if (maxFitUnits < 1) {
+        throw new InvalidConfigException("govlens.topics.max-fit-units must be >= 1, found " + maxFitUnits);
+      }
       if (k < 2 || kCandidates.stream().anyMatch(x -> x < 2)) {
         throw new InvalidConfigException("govlens.topics.k and k-candidates must be >= 2");
       }

@@ -50,7 +50,7 @@ class UnitsTest extends SharedSparkSession {
   static List<String> units(String unit) {
     GovLensConfig.Topics t = GovLensConfig.load(null, Map.of(
         "govlens.topics.unit", unit, "govlens.topics.chunk-chars", 500)).topics();
-    return AnalyticsJob.units(content, sentences, t).collectAsList().stream()
+    return AnalyticsJob.units(content, sentences, t).orderBy("doc_id", "unit_id").collectAsList().stream()
         .map(r -> r.getString(0) + "/" + r.getString(1) + "=" + r.getList(3)).toList();
   }
 

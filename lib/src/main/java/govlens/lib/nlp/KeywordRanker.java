@@ -3,7 +3,6 @@ package govlens.lib.nlp;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,46 +57,88 @@ public final class KeywordRanker implements Serializable {
     return rank(terms, topK);
   }
 
-  /** TextRank over an already filtered token sequence; see the class doc. */
+  /**
+   * TextRank over an already filtered token sequence; see the class doc. Words are numbered by first
+   * occurrence and the graph is held in int arrays: two-character CJK words collide in String.hashCode
+   * (31·a + b = 31·(a+1) + (b−31)), so a map-based graph degraded to tree bins and boxed doubles, and was
+   * the largest executor hotspot of the analytics stage in a JFR profile.
+   */
   public static List<Keyword> rank(List<String> terms, int topK) {
-    Map<String, Set<String>> graph = new LinkedHashMap<>(); // insertion order = first occurrence
-    Map<String, Integer> counts = new HashMap<>();
-    for (int i = 0; i < terms.size(); i++) {
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> words = new ArrayList<>(); // id → word, in order of first occurrence
+    int[] seq = new int[terms.size()];
+    for (int i = 0; i < seq.length; i++) {
       String w = terms.get(i);
-      counts.merge(w, 1, Integer::sum);
-      graph.computeIfAbsent(w, k -> new LinkedHashSet<>());
+      Integer id = ids.get(w);
+      if (id == null) {
+        id = words.size();
+        ids.put(w, id);
+        words.add(w);
+      }
+      seq[i] = id;
+    }
+    int n = words.size();
+    int[] counts = new int[n];
+    List<LinkedHashSet<Integer>> adjacent = new ArrayList<>(n);
+    for (int v = 0; v < n; v++) adjacent.add(new LinkedHashSet<>());
+    for (int i = 0; i < seq.length; i++) {
+      int w = seq[i];
+      counts[w]++;
       for (int j = Math.max(0, i - WINDOW + 1); j < i; j++) {
-        String u = terms.get(j);
-        if (u.equals(w)) continue;
-        graph.get(w).add(u);
-        graph.get(u).add(w);
+        int u = seq[j];
+        if (u == w) continue;
+        adjacent.get(w).add(u);
+        adjacent.get(u).add(w);
       }
     }
-    Map<String, Double> scores = textRank(graph);
-    List<String> order = new ArrayList<>(graph.keySet());
+    int[][] graph = new int[n][];
+    for (int v = 0; v < n; v++) {
+      graph[v] = adjacent.get(v).stream().mapToInt(Integer::intValue).toArray();
+    }
+    double[] scores = textRank(graph);
+    List<Integer> order = new ArrayList<>(n);
+    for (int v = 0; v < n; v++) order.add(v);
     // Stable sort keeps first-occurrence order among equal scores.
-    order.sort((a, b) -> Double.compare(scores.get(b), scores.get(a)));
+    order.sort((a, b) -> Double.compare(scores[b], scores[a]));
     List<Keyword> out = new ArrayList<>();
-    for (String w : order.subList(0, Math.min(topK, order.size()))) {
-      out.add(new Keyword(w, scores.get(w), counts.get(w)));
+    for (int v : order.subList(0, Math.min(topK, n))) {
+      out.add(new Keyword(words.get(v), scores[v], counts[v]));
     }
     return out;
   }
 
   /** Iterates TextRank scores on an undirected graph (adjacency sets must be symmetric). */
   static Map<String, Double> textRank(Map<String, Set<String>> graph) {
-    Map<String, Double> score = new HashMap<>();
-    for (String v : graph.keySet()) score.put(v, 1.0);
+    List<String> words = new ArrayList<>(graph.keySet());
+    Map<String, Integer> ids = new HashMap<>();
+    for (int v = 0; v < words.size(); v++) ids.put(words.get(v), v);
+    int[][] g = new int[words.size()][];
+    for (int v = 0; v < words.size(); v++) {
+      g[v] = graph.get(words.get(v)).stream().mapToInt(ids::get).toArray();
+    }
+    double[] s = textRank(g);
+    Map<String, Double> out = new HashMap<>();
+    for (int v = 0; v < words.size(); v++) out.put(words.get(v), s[v]);
+    return out;
+  }
+
+  /** The iteration itself over adjacency lists of word ids, neighbours in first-linked order. */
+  private static double[] textRank(int[][] graph) {
+    int n = graph.length;
+    double[] score = new double[n];
+    java.util.Arrays.fill(score, 1.0);
+    double[] next = new double[n];
     for (int iter = 0; iter < MAX_ITER; iter++) {
-      Map<String, Double> next = new HashMap<>();
       double maxDiff = 0;
-      for (Map.Entry<String, Set<String>> e : graph.entrySet()) {
+      for (int v = 0; v < n; v++) {
         double s = 1 - DAMPING;
-        for (String u : e.getValue()) s += DAMPING * score.get(u) / graph.get(u).size();
-        next.put(e.getKey(), s);
-        maxDiff = Math.max(maxDiff, Math.abs(s - score.get(e.getKey())));
+        for (int u : graph[v]) s += DAMPING * score[u] / graph[u].length;
+        next[v] = s;
+        maxDiff = Math.max(maxDiff, Math.abs(s - score[v]));
       }
+      double[] t = score;
       score = next;
+      next = t;
       if (maxDiff <= TOLERANCE) break;
     }
     return score;
