@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
@@ -136,8 +135,9 @@ public final class AnalyticsJob {
     Dataset<Row> docMeta = d.allDocuments().select("doc_id", "region_code", "region_name", "report_year");
     Dataset<Row> content = contentTokens(tokens, docMeta).persist(StorageLevel.MEMORY_AND_DISK());
     long nDocs = d.allDocuments().count();
-    Dataset<Row> termStats = termStats(content, docMeta, nDocs);
-    Dataset<Row> keywords = keywords(content, docMeta, nDocs, config.keywordsTopK());
+    Dataset<Row> docTerms = docTerms(content).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> termStats = termStats(docTerms, docMeta, nDocs);
+    Dataset<Row> keywords = keywords(content, docTerms, nDocs, config.keywordsTopK(), docMeta);
     Topics topics = config.topics().enabled ? topics(spark, config, run, d, content, docMeta) : Topics.empty(spark);
 
     List<Object> years = d.touchedYears();
@@ -155,6 +155,7 @@ public final class AnalyticsJob {
     run.count("tokens_new", newTokens.count());
     LOG.info("analytics: {} new tokens, topic model {}", run.counts().get("tokens_new"), topics.modelId);
     content.unpersist();
+    docTerms.unpersist();
     return new Result(newTokens, termStats, keywords, topics.topicModels, topics.topics, topics.docTopics,
         topics.topicShares, topics.modelId);
   }
@@ -182,24 +183,34 @@ public final class AnalyticsJob {
         .join(broadcast(docMeta), "doc_id");
   }
 
-  /** Exact counts per term at the three scopes; see {@link AnalyticsTables#TERM_STATS}. */
-  static Dataset<Row> termStats(Dataset<Row> content, Dataset<Row> docMeta, long nDocs) {
-    Dataset<Row> corpus = content.groupBy("token")
-        .agg(countDistinct("doc_id").as("doc_freq"), count(lit(1)).as("term_freq"))
+  /**
+   * Occurrences of each content term in each document, with the document's region and year: the one
+   * aggregation over the content tokens; term_stats and the TF-IDF keywords are derived from it. A document
+   * frequency is then a count of rows, never countDistinct, whose stacked hash aggregates ran out of
+   * execution memory on 10,000 reports with a 2 GB heap.
+   */
+  static Dataset<Row> docTerms(Dataset<Row> content) {
+    return content.groupBy("doc_id", "region_code", "region_name", "report_year", "token")
+        .agg(count(lit(1)).as("count"));
+  }
+
+  /** Exact counts per term at the three scopes, from {@link #docTerms}; see {@link AnalyticsTables#TERM_STATS}. */
+  static Dataset<Row> termStats(Dataset<Row> docTerms, Dataset<Row> docMeta, long nDocs) {
+    Dataset<Row> corpus = docTerms.groupBy("token")
+        .agg(count(lit(1)).as("doc_freq"), sum("count").as("term_freq"))
         .select(lit("corpus").as("scope"), lit(null).cast("string").as("doc_id"),
             lit(null).cast("string").as("region_code"), lit(null).cast("string").as("region_name"),
             lit(null).cast("int").as("report_year"), col("token").as("term"), col("doc_freq"),
             col("term_freq"), lit(nDocs).as("n_docs"));
-    Dataset<Row> doc = content.groupBy("doc_id", "token")
-        .agg(count(lit(1)).as("term_freq"))
+    Dataset<Row> doc = docTerms
         .select(lit("doc").as("scope"), col("doc_id"),
             lit(null).cast("string").as("region_code"), lit(null).cast("string").as("region_name"),
             lit(null).cast("int").as("report_year"), col("token").as("term"), lit(1L).as("doc_freq"),
-            col("term_freq"), lit(1L).as("n_docs"));
+            col("count").as("term_freq"), lit(1L).as("n_docs"));
     Dataset<Row> docsPerRegionYear = regionYear(docMeta).groupBy("region_code", "report_year")
         .agg(count(lit(1)).as("n_docs"));
-    Dataset<Row> regionYear = regionYear(content).groupBy("region_code", "region_name", "report_year", "token")
-        .agg(countDistinct("doc_id").as("doc_freq"), count(lit(1)).as("term_freq"))
+    Dataset<Row> regionYear = regionYear(docTerms).groupBy("region_code", "region_name", "report_year", "token")
+        .agg(count(lit(1)).as("doc_freq"), sum("count").as("term_freq"))
         .join(docsPerRegionYear, new String[] {"region_code", "report_year"})
         .select(lit("region_year").as("scope"), lit(null).cast("string").as("doc_id"), col("region_code"),
             col("region_name"), col("report_year"), col("token").as("term"), col("doc_freq"),
@@ -212,22 +223,24 @@ public final class AnalyticsJob {
     return rows.filter(col("region_code").isNotNull().and(col("report_year").isNotNull()));
   }
 
-  /** TF-IDF keywords per document and per region × year, TextRank keywords per document. */
-  static Dataset<Row> keywords(Dataset<Row> content, Dataset<Row> docMeta, long nDocs, int topK) {
+  /**
+   * TF-IDF keywords per document and per region × year (from {@link #docTerms}), TextRank keywords per
+   * document (from the content tokens in text order).
+   */
+  static Dataset<Row> keywords(Dataset<Row> content, Dataset<Row> docTerms, long nDocs, int topK,
+      Dataset<Row> docMeta) {
     // idf = ln((1 + N) / (1 + df)) + 1, scikit-learn's smoothed idf: never zero, so a term in every
     // document still ranks by its count.
-    Dataset<Row> idf = content.groupBy("token").agg(countDistinct("doc_id").as("df"))
+    Dataset<Row> idf = docTerms.groupBy("token").agg(count(lit(1)).as("df"))
         .select(col("token"),
             log(lit(1.0 + nDocs).divide(col("df").plus(1.0))).plus(1.0).as("idf"));
-    Dataset<Row> perDoc = content.groupBy("doc_id", "region_code", "region_name", "report_year", "token")
-        .agg(count(lit(1)).as("count"));
-    Dataset<Row> docTfidf = top(perDoc.join(idf, "token"), new String[] {"doc_id"}, topK)
+    Dataset<Row> docTfidf = top(docTerms.join(idf, "token"), new String[] {"doc_id"}, topK)
         .select(lit("doc").as("scope"), lit("tfidf").as("method"), col("doc_id"), col("region_code"),
             col("region_name"), col("report_year"), col("rank"), col("token").as("term"), col("score"),
             col("count"));
-    Dataset<Row> perRegionYear = regionYear(content)
+    Dataset<Row> perRegionYear = regionYear(docTerms)
         .groupBy("region_code", "region_name", "report_year", "token")
-        .agg(count(lit(1)).as("count"));
+        .agg(sum("count").as("count"));
     Dataset<Row> regionTfidf = top(perRegionYear.join(idf, "token"),
             new String[] {"region_code", "region_name", "report_year"}, topK)
         .select(lit("region_year").as("scope"), lit("tfidf").as("method"),

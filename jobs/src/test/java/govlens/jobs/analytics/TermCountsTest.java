@@ -48,8 +48,9 @@ class TermCountsTest extends SharedSparkSession {
     Dataset<Row> meta = spark.createDataFrame(List.of(
         RowFactory.create("d1", "141000", "临汾市", 2024), RowFactory.create("d2", "141000", "临汾市", 2024),
         RowFactory.create("d3", "140000", "山西省", 2024), RowFactory.create("d4", null, null, 2024)), META);
-    termStats = AnalyticsJob.termStats(content, meta, 4);
-    keywords = AnalyticsJob.keywords(content, meta, 4, 2);
+    Dataset<Row> docTerms = AnalyticsJob.docTerms(content);
+    termStats = AnalyticsJob.termStats(docTerms, meta, 4);
+    keywords = AnalyticsJob.keywords(content, docTerms, 4, 2, meta);
   }
 
   static Row tok(String doc, String term, int charStart) {
