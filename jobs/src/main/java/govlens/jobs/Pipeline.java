@@ -71,7 +71,7 @@ public final class Pipeline {
     }
     List<QualityGate.Outcome> quality = stage(run, "quality", () -> QualityGate.run(spark, config));
     stage(run, "dashboard", () -> {
-      DashboardJob.run(spark, config.warehouse());
+      DashboardJob.run(spark, config.warehouse(), config.dashboardMaxDocuments());
       return null;
     });
     Outcome outcome = new Outcome(run, quality);

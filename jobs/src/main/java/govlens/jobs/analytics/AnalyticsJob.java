@@ -128,8 +128,10 @@ public final class AnalyticsJob {
           Warehouse.read(spark, wh, AnalyticsTables.TOPICS), Warehouse.read(spark, wh, AnalyticsTables.DOC_TOPICS),
           Warehouse.read(spark, wh, AnalyticsTables.TOPIC_SHARES), null);
     }
+    // On local disk, not the heap: the token rows are the largest dataset of a run (25 M rows for 10,000
+    // reports), read twice (content tokens, the table write), and cheaper to re-read than to re-tokenize.
     Dataset<Row> newTokens = tokenize(d.newSentences(), TokenFilter.fromConfig(config.tokens()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(StorageLevel.DISK_ONLY());
     Dataset<Row> tokens = d.rebuild() ? newTokens : Warehouse.mergeByDoc(
         Warehouse.read(spark, wh, AnalyticsTables.TOKENS), newTokens, d.newDocIds(), AnalyticsTables.TOKENS);
     Dataset<Row> docMeta = d.allDocuments().select("doc_id", "region_code", "region_name", "report_year");

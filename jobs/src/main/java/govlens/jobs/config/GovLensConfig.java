@@ -42,6 +42,7 @@ public final class GovLensConfig implements Serializable {
   private final String indicatorRulesFile;
   private final Config tokens;
   private final int keywordsTopK;
+  private final int dashboardMaxDocuments;
   private final Topics topics;
   private final Quality quality;
   private final String rendered;
@@ -60,6 +61,7 @@ public final class GovLensConfig implements Serializable {
     this.indicatorRulesFile = c.getString("govlens.indicators.rules-file");
     this.tokens = c.getConfig("govlens.tokens");
     this.keywordsTopK = positive(c, "govlens.keywords.top-k");
+    this.dashboardMaxDocuments = positive(c, "govlens.dashboard.max-documents");
     this.topics = new Topics(c.getConfig("govlens.topics"));
     this.quality = new Quality(c.getConfig("govlens.quality"));
     this.rendered = c.getConfig("govlens").root().render(
@@ -186,6 +188,11 @@ public final class GovLensConfig implements Serializable {
 
   public int keywordsTopK() {
     return keywordsTopK;
+  }
+
+  /** Largest warehouse (in documents) the dashboard page is written for. */
+  public int dashboardMaxDocuments() {
+    return dashboardMaxDocuments;
   }
 
   public Topics topics() {

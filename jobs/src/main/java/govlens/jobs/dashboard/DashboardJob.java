@@ -7,9 +7,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import govlens.jobs.query.WarehouseTables;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +34,32 @@ public final class DashboardJob {
 
   private DashboardJob() {}
 
-  /** Reads the warehouse's tables and writes the page; returns nothing, logs the path written. */
+  /** {@link #run(SparkSession, String, int)} without a size limit. */
   public static void run(SparkSession spark, String warehouse) {
-    String html = render(new DashboardData(spark, warehouse).collect());
+    run(spark, warehouse, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Reads the warehouse's tables and writes the page, logging the path written. A warehouse of more than
+   * {@code maxDocuments} documents gets no page (the page and the driver's model of it grow with every
+   * document); a page left by an earlier, smaller run is removed so it cannot pass for current.
+   *
+   * @return whether the page was written
+   */
+  public static boolean run(SparkSession spark, String warehouse, int maxDocuments) {
     Path out = new Path(warehouse.replaceAll("/+$", "") + "/dashboard/index.html");
+    long documents = WarehouseTables.read(spark, warehouse, "documents").map(Dataset::count).orElse(0L);
+    if (documents > maxDocuments) {
+      try {
+        out.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(out, false);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove the outdated dashboard " + out, e);
+      }
+      LOG.warn("dashboard: not written: {} documents > govlens.dashboard.max-documents={} (the page embeds "
+          + "every document and figure); query the warehouse with SQL or the notebooks", documents, maxDocuments);
+      return false;
+    }
+    String html = render(new DashboardData(spark, warehouse).collect());
     try {
       FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
       fs.setWriteChecksum(false); // no .index.html.crc beside the page on a local disk
@@ -46,6 +70,7 @@ public final class DashboardJob {
       throw new UncheckedIOException("cannot write dashboard " + out + ": " + e.getMessage(), e);
     }
     LOG.info("dashboard: {} ({} KB)", out, html.length() / 1024);
+    return true;
   }
 
   /** The page for the given data (the JSON model of {@link DashboardData}). */

@@ -113,8 +113,11 @@ public final class IngestJob {
 
     Dataset<Row> candidates = rankCopies(processed.filter(col("doc_id").isNotNull()), existingDocs, run);
     Dataset<Row> fresh = candidates.filter(col("role").equalTo("new"));
-    Dataset<Row> newDocuments = documents(fresh, run).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> newSections = sections(fresh).persist(StorageLevel.MEMORY_AND_DISK());
+    // Only the table's columns are cached: `fresh` also carries every section and sentence, i.e. the text
+    // twice more. Sections are written once and counted, so they are not cached at all.
+    Dataset<Row> newDocuments = WarehouseWriter.conform(documents(fresh, run), Tables.DOCUMENTS)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> newSections = sections(fresh);
     Dataset<Row> newSentences = sentences(fresh).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> newDocIds = newDocuments.select("doc_id");
     List<Object> touched = touchedYears(newDocuments, existingDocs);

@@ -69,7 +69,8 @@ public final class RunTransaction {
   public void replaceTable(TableDef table, Dataset<Row> rows) {
     String dir = stagingDir() + "/" + table.name();
     Dataset<Row> ordered = WarehouseWriter.ordered(rows, table);
-    var writer = ordered.write().mode(SaveMode.Overwrite).option("compression", "snappy");
+    var writer = ordered.write().mode(SaveMode.Overwrite).option("compression", "snappy")
+        .option("parquet.block.size", WarehouseWriter.ROW_GROUP_BYTES);
     if (table.partitionColumn() != null) {
       writer = writer.partitionBy(table.partitionColumn());
     }
@@ -97,7 +98,8 @@ public final class RunTransaction {
     }
     String dir = stagingDir() + "/" + table.name();
     WarehouseWriter.ordered(rows.filter(in), table)
-        .write().mode(SaveMode.Overwrite).option("compression", "snappy").partitionBy(p).parquet(dir);
+        .write().mode(SaveMode.Overwrite).option("compression", "snappy")
+        .option("parquet.block.size", WarehouseWriter.ROW_GROUP_BYTES).partitionBy(p).parquet(dir);
     for (Object v : partitionValues) {
       String folder = table.name() + "/" + p + "=" + (v == null ? Tables.NULL_PARTITION : v.toString());
       if (exists(stagingDir() + "/" + folder)) {

@@ -1,6 +1,7 @@
 package govlens.jobs.dashboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import govlens.jobs.SharedSparkSession;
@@ -29,6 +30,18 @@ class DashboardPartialTest extends SharedSparkSession {
     assertEquals(false, ((Map<String, Object>) data.get("quality")).get("quarantine_available"));
     DashboardJob.run(spark, wh);
     assertTrue(java.nio.file.Files.size(Path.of(wh, "dashboard", "index.html")) > 1_000_000);
+  }
+
+  // Over govlens.dashboard.max-documents no page is built, and a page of an earlier run is removed.
+  @Test
+  void largeWarehouseGetsNoPage() throws Exception {
+    String wh = dir.resolve("big").toString();
+    WarehouseFixture.write(spark, wh, false);
+    Path page = Path.of(wh, "dashboard", "index.html");
+    assertTrue(DashboardJob.run(spark, wh, 1000));
+    long documents = spark.read().parquet(wh + "/documents").count();
+    assertFalse(DashboardJob.run(spark, wh, (int) documents - 1));
+    assertFalse(java.nio.file.Files.exists(page));
   }
 
   // Script-breaking characters become \\u escapes; everything else stays as written.
