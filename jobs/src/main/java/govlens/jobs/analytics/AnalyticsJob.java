@@ -138,8 +138,9 @@ public final class AnalyticsJob {
     Dataset<Row> content = contentTokens(tokens, docMeta).persist(StorageLevel.MEMORY_AND_DISK());
     long nDocs = d.allDocuments().count();
     Dataset<Row> docTerms = docTerms(content).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> termStats = termStats(docTerms, docMeta, nDocs);
-    Dataset<Row> keywords = keywords(content, docTerms, nDocs, config.keywordsTopK(), docMeta);
+    Dataset<Row> corpusTerms = corpusTerms(docTerms).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> termStats = termStats(docTerms, corpusTerms, docMeta, nDocs);
+    Dataset<Row> keywords = keywords(content, docTerms, corpusTerms, nDocs, config.keywordsTopK(), docMeta);
     Topics topics = config.topics().enabled ? topics(spark, config, run, d, content, docMeta) : Topics.empty(spark);
 
     List<Object> years = d.touchedYears();
@@ -158,6 +159,7 @@ public final class AnalyticsJob {
     LOG.info("analytics: {} new tokens, topic model {}", run.counts().get("tokens_new"), topics.modelId);
     content.unpersist();
     docTerms.unpersist();
+    corpusTerms.unpersist();
     return new Result(newTokens, termStats, keywords, topics.topicModels, topics.topics, topics.docTopics,
         topics.topicShares, topics.modelId);
   }
@@ -196,10 +198,18 @@ public final class AnalyticsJob {
         .agg(count(lit(1)).as("count"));
   }
 
-  /** Exact counts per term at the three scopes, from {@link #docTerms}; see {@link AnalyticsTables#TERM_STATS}. */
-  static Dataset<Row> termStats(Dataset<Row> docTerms, Dataset<Row> docMeta, long nDocs) {
-    Dataset<Row> corpus = docTerms.groupBy("token")
-        .agg(count(lit(1)).as("doc_freq"), sum("count").as("term_freq"))
+  /** Per term over the corpus: doc_freq (documents containing it) and term_freq, from {@link #docTerms}. */
+  static Dataset<Row> corpusTerms(Dataset<Row> docTerms) {
+    return docTerms.groupBy("token").agg(count(lit(1)).as("doc_freq"), sum("count").as("term_freq"));
+  }
+
+  /**
+   * Exact counts per term at the three scopes, from {@link #docTerms} and {@link #corpusTerms}; see
+   * {@link AnalyticsTables#TERM_STATS}.
+   */
+  static Dataset<Row> termStats(Dataset<Row> docTerms, Dataset<Row> corpusTerms, Dataset<Row> docMeta,
+      long nDocs) {
+    Dataset<Row> corpus = corpusTerms
         .select(lit("corpus").as("scope"), lit(null).cast("string").as("doc_id"),
             lit(null).cast("string").as("region_code"), lit(null).cast("string").as("region_name"),
             lit(null).cast("int").as("report_year"), col("token").as("term"), col("doc_freq"),
@@ -226,16 +236,16 @@ public final class AnalyticsJob {
   }
 
   /**
-   * TF-IDF keywords per document and per region × year (from {@link #docTerms}), TextRank keywords per
+   * TF-IDF keywords per document and per region × year (from {@link #docTerms}, idf from
+   * {@link #corpusTerms}), TextRank keywords per
    * document (from the content tokens in text order).
    */
-  static Dataset<Row> keywords(Dataset<Row> content, Dataset<Row> docTerms, long nDocs, int topK,
-      Dataset<Row> docMeta) {
+  static Dataset<Row> keywords(Dataset<Row> content, Dataset<Row> docTerms, Dataset<Row> corpusTerms,
+      long nDocs, int topK, Dataset<Row> docMeta) {
     // idf = ln((1 + N) / (1 + df)) + 1, scikit-learn's smoothed idf: never zero, so a term in every
     // document still ranks by its count.
-    Dataset<Row> idf = docTerms.groupBy("token").agg(count(lit(1)).as("df"))
-        .select(col("token"),
-            log(lit(1.0 + nDocs).divide(col("df").plus(1.0))).plus(1.0).as("idf"));
+    Dataset<Row> idf = corpusTerms.select(col("token"),
+        log(lit(1.0 + nDocs).divide(col("doc_freq").plus(1.0))).plus(1.0).as("idf"));
     Dataset<Row> docTfidf = top(docTerms.join(idf, "token"), new String[] {"doc_id"}, topK)
         .select(lit("doc").as("scope"), lit("tfidf").as("method"), col("doc_id"), col("region_code"),
             col("region_name"), col("report_year"), col("rank"), col("token").as("term"), col("score"),

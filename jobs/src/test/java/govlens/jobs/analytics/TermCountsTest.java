@@ -49,8 +49,9 @@ class TermCountsTest extends SharedSparkSession {
         RowFactory.create("d1", "141000", "临汾市", 2024), RowFactory.create("d2", "141000", "临汾市", 2024),
         RowFactory.create("d3", "140000", "山西省", 2024), RowFactory.create("d4", null, null, 2024)), META);
     Dataset<Row> docTerms = AnalyticsJob.docTerms(content);
-    termStats = AnalyticsJob.termStats(docTerms, meta, 4);
-    keywords = AnalyticsJob.keywords(content, docTerms, 4, 2, meta);
+    Dataset<Row> corpusTerms = AnalyticsJob.corpusTerms(docTerms);
+    termStats = AnalyticsJob.termStats(docTerms, corpusTerms, meta, 4);
+    keywords = AnalyticsJob.keywords(content, docTerms, corpusTerms, 4, 2, meta);
   }
 
   static Row tok(String doc, String term, int charStart) {
