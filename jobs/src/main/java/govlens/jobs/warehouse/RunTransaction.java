@@ -19,7 +19,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
@@ -67,14 +66,7 @@ public final class RunTransaction {
 
   /** Stages a whole table: at commit it replaces the table folder. */
   public void replaceTable(TableDef table, Dataset<Row> rows) {
-    String dir = stagingDir() + "/" + table.name();
-    Dataset<Row> ordered = WarehouseWriter.ordered(rows, table);
-    var writer = ordered.write().mode(SaveMode.Overwrite).option("compression", "snappy")
-        .option("parquet.block.size", WarehouseWriter.ROW_GROUP_BYTES);
-    if (table.partitionColumn() != null) {
-      writer = writer.partitionBy(table.partitionColumn());
-    }
-    writer.parquet(dir);
+    WarehouseWriter.writeTo(rows, table, stagingDir() + "/" + table.name());
     staged.add(table.name());
   }
 
@@ -96,10 +88,7 @@ public final class RunTransaction {
     if (partitionValues.contains(null)) {
       in = in.or(col(p).isNull());
     }
-    String dir = stagingDir() + "/" + table.name();
-    WarehouseWriter.ordered(rows.filter(in), table)
-        .write().mode(SaveMode.Overwrite).option("compression", "snappy")
-        .option("parquet.block.size", WarehouseWriter.ROW_GROUP_BYTES).partitionBy(p).parquet(dir);
+    WarehouseWriter.writeTo(rows.filter(in), table, stagingDir() + "/" + table.name());
     for (Object v : partitionValues) {
       String folder = table.name() + "/" + p + "=" + (v == null ? Tables.NULL_PARTITION : v.toString());
       if (exists(stagingDir() + "/" + folder)) {

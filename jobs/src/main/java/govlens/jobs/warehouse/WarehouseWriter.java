@@ -26,13 +26,21 @@ public final class WarehouseWriter {
   public static final long ROW_GROUP_BYTES = 32L << 20;
 
   public static void write(Dataset<Row> rows, TableDef table, String warehouse) {
-    Dataset<Row> ordered = ordered(rows, table);
-    var writer = ordered.write().mode(SaveMode.Overwrite).option("compression", "snappy")
-        .option("parquet.block.size", WarehouseWriter.ROW_GROUP_BYTES);
+    writeTo(rows, table, path(warehouse, table));
+  }
+
+  /**
+   * The one place table files are written (the warehouse and a run's staging folder alike): rows conformed
+   * and {@link #ordered}, snappy Parquet with {@link #ROW_GROUP_BYTES} row groups, partition folders when the
+   * table has a partition column; whatever {@code dir} held is replaced.
+   */
+  public static void writeTo(Dataset<Row> rows, TableDef table, String dir) {
+    var writer = ordered(rows, table).write().mode(SaveMode.Overwrite).option("compression", "snappy")
+        .option("parquet.block.size", ROW_GROUP_BYTES);
     if (table.partitionColumn() != null) {
       writer = writer.partitionBy(table.partitionColumn());
     }
-    writer.parquet(path(warehouse, table));
+    writer.parquet(dir);
   }
 
   /**
