@@ -32,4 +32,11 @@ public record DocumentMetadata(
     String signer,
     String publishDate,
     List<String> qualityFlags)
-    implements Serializable {}
+    implements Serializable {
+
+  /** Metadata that could not be read (the extractor failed on the text): every field null, the given flags. */
+  public static DocumentMetadata unknown(List<String> qualityFlags) {
+    return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null,
+        List.copyOf(qualityFlags));
+  }
+}

@@ -30,8 +30,11 @@ import java.util.Set;
  * <p>PDF, DOCX and DOC go through Apache Tika ({@link DocumentParser}) with a timeout and a size limit;
  * text formats through encoding detection and, for web pages, jsoup.
  *
- * <p>Never throws for bad input: every failure becomes a quarantine with a reason code, because one broken
- * file must not stop a nightly batch of thousands. Stateless and thread-safe; the heavy resources it uses
+ * <p>Never throws for bad input, because one broken file must not stop a nightly batch of thousands. A file
+ * that cannot be decoded or cleaned becomes a quarantine with a reason code; after cleaning, each step is
+ * isolated: a metadata failure leaves the metadata empty (flag {@code metadata_error}), a section failure
+ * leaves one untitled section over the whole text ({@code sections_error}), a sentence failure leaves no
+ * sentences ({@code sentences_error}). Every failure is also returned as a {@link StepError}. Stateless and thread-safe; the heavy resources it uses
  * (gazetteer) are loaded once per JVM by their own holders.
  *
  * <p>The document id is the first 16 hex digits of the SHA-256 of the cleaned text, so the same report
@@ -39,6 +42,13 @@ import java.util.Set;
  */
 public final class DocumentProcessor implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** Step names of {@link StepError}s (and of the errors table's stage column). */
+  public static final String STEP_READ = "read";
+  public static final String STEP_CLEAN = "clean";
+  public static final String STEP_METADATA = "metadata";
+  public static final String STEP_SECTIONS = "sections";
+  public static final String STEP_SENTENCES = "sentences";
 
   private final Set<String> extensions;
   private final int minChars;
@@ -70,7 +80,7 @@ public final class DocumentProcessor implements Serializable {
     try {
       return processChecked(sourcePath, format, bytes);
     } catch (RuntimeException | StackOverflowError e) {
-      return quarantine(sourcePath, format, QuarantineReason.PROCESSING_ERROR, e.toString());
+      return failed(sourcePath, format, STEP_READ, e);
     }
   }
 
@@ -128,13 +138,19 @@ public final class DocumentProcessor implements Serializable {
       }
       return fromText(sourceId, format, text, null, false, given == null ? RecordMetadata.NONE : given);
     } catch (RuntimeException | StackOverflowError e) {
-      return quarantine(sourceId, format, QuarantineReason.PROCESSING_ERROR, e.toString());
+      return failed(sourceId, format, STEP_READ, e);
     }
   }
 
   private ProcessedFile fromText(String path, String format, String raw, String encoding, boolean malformed,
       RecordMetadata given) {
-    CleanResult cleaned = TextCleaner.clean(raw);
+    CleanResult cleaned;
+    try {
+      FaultInjection.check(STEP_CLEAN, raw);
+      cleaned = TextCleaner.clean(raw);
+    } catch (RuntimeException | StackOverflowError e) {
+      return failed(path, format, STEP_CLEAN, e);
+    }
     String text = cleaned.text();
     if (text.isBlank()) {
       return quarantine(path, format, QuarantineReason.WHITESPACE_ONLY,
@@ -145,9 +161,35 @@ public final class DocumentProcessor implements Serializable {
           text.length() + " characters after cleaning, fewer than govlens.ingest.min-chars=" + minChars);
     }
     Set<String> flags = new LinkedHashSet<>();
-    DocumentMetadata meta = given.applyTo(MetadataExtractor.extract(text), flags);
-    List<Section> sections = SectionSplitter.split(text);
-    List<Sentence> sentences = SentenceSplitter.split(text, sections);
+    List<StepError> errors = new ArrayList<>();
+    DocumentMetadata extracted;
+    try {
+      FaultInjection.check(STEP_METADATA, text);
+      extracted = MetadataExtractor.extract(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      errors.add(StepError.of(STEP_METADATA, e));
+      extracted = DocumentMetadata.unknown(List.of(STEP_METADATA + "_error"));
+    }
+    DocumentMetadata meta = given.applyTo(extracted, flags);
+    List<Section> sections;
+    try {
+      FaultInjection.check(STEP_SECTIONS, text);
+      sections = SectionSplitter.split(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      // One untitled section over the whole text keeps every sentence placed and the spans tiling the text.
+      errors.add(StepError.of(STEP_SECTIONS, e));
+      flags.add(STEP_SECTIONS + "_error");
+      sections = List.of(new Section("s000", null, 0, "0", null, Section.KIND_OTHER, text, 0, text.length()));
+    }
+    List<Sentence> sentences;
+    try {
+      FaultInjection.check(STEP_SENTENCES, text);
+      sentences = SentenceSplitter.split(text, sections);
+    } catch (RuntimeException | StackOverflowError e) {
+      errors.add(StepError.of(STEP_SENTENCES, e));
+      flags.add(STEP_SENTENCES + "_error");
+      sentences = List.of();
+    }
 
     if (malformed) {
       flags.add("malformed_bytes");
@@ -159,11 +201,18 @@ public final class DocumentProcessor implements Serializable {
     }
     ProcessedFile.Document doc = new ProcessedFile.Document(
         docId(text), encoding, text, meta, sections, sentences, new ArrayList<>(flags), given.url());
-    return new ProcessedFile(path, format, doc, null);
+    return new ProcessedFile(path, format, doc, null, errors);
   }
 
   private static ProcessedFile quarantine(String path, String format, String reason, String detail) {
-    return new ProcessedFile(path, format, null, new ProcessedFile.Quarantine(reason, detail));
+    return new ProcessedFile(path, format, null, new ProcessedFile.Quarantine(reason, detail), List.of());
+  }
+
+  /** A step that leaves no text to work with: the file is quarantined and the error recorded. */
+  private static ProcessedFile failed(String path, String format, String step, Throwable e) {
+    return new ProcessedFile(path, format, null,
+        new ProcessedFile.Quarantine(QuarantineReason.PROCESSING_ERROR, step + ": " + e),
+        List.of(StepError.of(step, e)));
   }
 
   /** The lower-case extension of a path's last segment, "" when there is none. */

@@ -7,10 +7,16 @@ import java.util.List;
 
 /**
  * What became of one input file: exactly one of {@link #document()} and {@link #quarantine()} is non-null,
- * so a file can never vanish between input and output.
+ * so a file can never vanish between input and output. {@code errors} lists the steps that threw on the way
+ * (a document can carry some and still be a document: see {@link DocumentProcessor}).
  */
 public record ProcessedFile(
-    String sourcePath, String sourceFormat, Document document, Quarantine quarantine) {
+    String sourcePath, String sourceFormat, Document document, Quarantine quarantine,
+    List<StepError> errors) {
+
+  public ProcessedFile {
+    errors = List.copyOf(errors);
+  }
 
   /** A report that made it through cleaning: its cleaned text and everything read from it. */
   public record Document(
