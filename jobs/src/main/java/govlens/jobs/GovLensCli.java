@@ -120,6 +120,10 @@ public final class GovLensCli implements Callable<Integer> {
     @Option(names = "--full", description = "rebuild every table from all inputs (default: incremental)")
     boolean full;
 
+    @Option(names = "--prune", description = "remove the documents of input files that are no longer listed "
+        + "(default: keep them; corpora are append-only)")
+    boolean prune;
+
     @Option(names = "--input", arity = "1..*", paramLabel = "PATH",
         description = "input files or folders, any Hadoop path (default: the bundled sample, data/sample)")
     List<String> input;
@@ -132,6 +136,9 @@ public final class GovLensCli implements Callable<Integer> {
       }
       if (full) {
         o.put("govlens.full-rebuild", true);
+      }
+      if (prune) {
+        o.put("govlens.prune", true);
       }
       GovLensConfig config = GovLensConfig.load(common.conf, o);
       SparkSession spark = Sessions.build(config, common.master);
@@ -173,7 +180,7 @@ public final class GovLensCli implements Callable<Integer> {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"GovLens " + Version.VERSION};
+      return new String[] {"GovLens " + Version.FULL};
     }
   }
 }

@@ -8,6 +8,9 @@ import govlens.jobs.dashboard.DashboardJob;
 import govlens.jobs.indicators.IndicatorJob;
 import govlens.jobs.ingest.IngestJob;
 import govlens.jobs.quality.QualityGate;
+import govlens.jobs.state.PriorState;
+import govlens.jobs.state.RunState;
+import govlens.jobs.state.StageFingerprints;
 import govlens.jobs.warehouse.RunTransaction;
 import govlens.jobs.warehouse.Tables;
 import govlens.jobs.warehouse.Warehouse;
@@ -26,9 +29,11 @@ import org.slf4j.LoggerFactory;
  * its own job class with a {@code run(SparkSession, …)}; this class sequences them, times them, logs one
  * line per stage, commits, writes the run manifest and runs the data-quality gate.
  *
- * <p>Order of a run: recover an interrupted earlier run; ingest (new/changed files only, unless
- * full-rebuild); indicators; analytics (tokens, keywords, topics); commit (the warehouse changes only here); quality gate; dashboard page;
- * manifest.
+ * <p>Order of a run: recover an interrupted earlier run; compute the stage fingerprints and load the
+ * warehouse's state (what each document was made with); ingest (new, changed and stale files only, unless
+ * full-rebuild); indicators and analytics (for the documents ingest wrote and those whose stage fingerprint
+ * is stale); errors and state tables; commit (the warehouse changes only here); quality gate; dashboard page;
+ * manifest (with the fingerprints and what each stage reprocessed and why).
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -50,24 +55,38 @@ public final class Pipeline {
       RunTransaction.recover(spark, config.warehouse());
       return null;
     });
+    StageFingerprints fps = StageFingerprints.compute(config, spark.sparkContext().hadoopConfiguration());
+    for (StageFingerprints.Stage s : StageFingerprints.Stage.values()) {
+      LOG.info("fingerprint {} = {}", s.key(), fps.get(s));
+    }
+    PriorState prior = stage(run, "plan", () -> PriorState.load(spark, config, WarehouseCatalog.WITH_STATE));
     RunTransaction tx = new RunTransaction(spark, config.warehouse(), run.runId());
+    IngestJob.Result ingest = null;
     try {
-      IngestJob.Result ingest = stage(run, "ingest", () -> IngestJob.run(spark, config, run, tx));
-      stage(run, "indicators", () -> IndicatorJob.run(spark, config, run, tx, ingest));
+      IngestJob.Result in = stage(run, "ingest", () -> IngestJob.run(spark, config, run, tx, fps, prior));
+      ingest = in;
+      IndicatorJob.Result indicators =
+          stage(run, "indicators", () -> IndicatorJob.run(spark, config, run, tx, fps, prior, in));
       AnalyticsJob.Result analytics =
-          stage(run, "analytics", () -> AnalyticsJob.run(spark, config, run, tx, ingest));
+          stage(run, "analytics", () -> AnalyticsJob.run(spark, config, run, tx, fps, prior, in));
+      stage(run, "state", () -> {
+        RunState.stage(spark, config, run, tx, fps, prior, in, indicators, analytics);
+        return null;
+      });
       CrashPoints.reached("before-commit");
       stage(run, "commit", () -> {
         tx.commit();
         return null;
       });
-      analytics.unpersist();
-      ingest.unpersist();
     } catch (RuntimeException | Error e) {
       tx.abort();
-      RunManifest.write(config.warehouse(), run.runId(), manifest(spark, config, run, "failed", null,
+      RunManifest.write(config.warehouse(), run.runId(), manifest(spark, config, run, fps, "failed", null,
           String.valueOf(e)));
       throw e;
+    } finally {
+      if (ingest != null) {
+        ingest.unpersist();
+      }
     }
     List<QualityGate.Outcome> quality = stage(run, "quality", () -> QualityGate.run(spark, config));
     stage(run, "dashboard", () -> {
@@ -75,7 +94,7 @@ public final class Pipeline {
       return null;
     });
     Outcome outcome = new Outcome(run, quality);
-    RunManifest.write(config.warehouse(), run.runId(), manifest(spark, config, run,
+    RunManifest.write(config.warehouse(), run.runId(), manifest(spark, config, run, fps,
         outcome.qualityPassed() ? "ok" : "quality_failed", quality, null));
     LOG.info("run {} done in {} ms: {}", run.runId(),
         run.stageMillis().values().stream().mapToLong(Long::longValue).sum(), run.counts());
@@ -87,8 +106,8 @@ public final class Pipeline {
     return outcome;
   }
 
-  static ObjectNode manifest(SparkSession spark, GovLensConfig config, RunContext run, String status,
-      List<QualityGate.Outcome> quality, String error) {
+  static ObjectNode manifest(SparkSession spark, GovLensConfig config, RunContext run, StageFingerprints fps,
+      String status, List<QualityGate.Outcome> quality, String error) {
     List<Map<String, String>> quarantined = new ArrayList<>();
     long total = 0;
     if (error == null) {
@@ -115,8 +134,17 @@ public final class Pipeline {
         }
       }
     }
-    return RunManifest.of(run, status, config.fullRebuild(), config.input(), config.render(), quarantined,
+    ObjectNode m = RunManifest.of(run, status, config.fullRebuild(), config.input(), config.render(), quarantined,
         total, q, error);
+    ObjectNode f = m.putObject("fingerprints");
+    for (StageFingerprints.Stage s : StageFingerprints.Stage.values()) {
+      ObjectNode stage = f.putObject(s.key());
+      stage.put("digest", fps.get(s));
+      ObjectNode parts = stage.putObject("parts");
+      fps.fingerprint(s).parts().forEach(parts::put);
+    }
+    m.set("reprocessed", RunManifest.JSON.valueToTree(run.reprocessed()));
+    return m;
   }
 
   static <T> T stage(RunContext run, String name, Supplier<T> body) {

@@ -24,6 +24,7 @@ public final class RunContext implements Serializable {
   private final Timestamp startedAt;
   private final Map<String, Long> counts = new LinkedHashMap<>();
   private final Map<String, Long> stageMillis = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> reprocessed = new LinkedHashMap<>();
 
   public RunContext(String runId, Instant startedAt) {
     this.runId = runId;
@@ -45,8 +46,9 @@ public final class RunContext implements Serializable {
     return startedAt;
   }
 
+  /** The build stamped on rows: version and git commit (see {@link Version#FULL}). */
   public String pipelineVersion() {
-    return Version.VERSION;
+    return Version.FULL;
   }
 
   public void count(String table, long n) {
@@ -63,5 +65,14 @@ public final class RunContext implements Serializable {
 
   public Map<String, Long> stageMillis() {
     return Collections.unmodifiableMap(stageMillis);
+  }
+
+  /** Records what a stage reprocessed and why, for the manifest. */
+  public void reprocessed(String stage, Map<String, Object> what) {
+    reprocessed.put(stage, Map.copyOf(what));
+  }
+
+  public Map<String, Map<String, Object>> reprocessed() {
+    return Collections.unmodifiableMap(reprocessed);
   }
 }

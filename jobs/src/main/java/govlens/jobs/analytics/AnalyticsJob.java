@@ -1,348 +1,470 @@
 package govlens.jobs.analytics;
 
+import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.negate;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
 import govlens.jobs.RunContext;
 import govlens.jobs.config.GovLensConfig;
-import govlens.jobs.warehouse.TableDef;
 import govlens.jobs.ingest.IngestJob;
+import govlens.jobs.state.DocState;
+import govlens.jobs.state.Digests;
+import govlens.jobs.state.PriorState;
+import govlens.jobs.state.Reprocess;
+import govlens.jobs.state.StageFingerprints;
+import govlens.jobs.state.StageFingerprints.Stage;
 import govlens.jobs.warehouse.RunTransaction;
-import govlens.jobs.warehouse.Tables;
+import govlens.jobs.warehouse.TableDef;
 import govlens.jobs.warehouse.Warehouse;
+import govlens.jobs.warehouse.WarehouseWriter;
 import govlens.lib.nlp.Coherence;
+import govlens.lib.nlp.DocumentAnalyzer;
 import govlens.lib.nlp.TokenFilter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Documents, sections and sentences → tokens, term_stats, keywords and the LDA tables (topic_models, topics,
+ * Documents and sentences → tokens, term_stats, keywords and the LDA tables (topic_models, topics,
  * doc_topics, topic_shares). Schemas and meanings: {@link AnalyticsTables} and docs/analytics.md.
  *
- * <p>Every sentence is tokenized once with HanLP ({@link TokenizeSentences}); the token table is cached and
- * feeds every later step. Only content tokens (govlens.tokens filter) are counted, ranked or modelled.
- * Documents without a region or a year are left out of the region × year views (term_stats scope
- * region_year, keywords scope region_year, topic_shares) rather than pooled into a misleading "unknown".
+ * <p><b>One pass per document.</b> The documents to analyse — new ones, and every document whose analytics
+ * fingerprint is stale (a dictionary or stopword edit) — go through {@link AnalyzeDocuments} once: one
+ * task emits a document's tokens, content-term counts, TextRank keywords, LDA units and step errors
+ * together, so no token-level row is ever shuffled. That per-document result is written once to the run's
+ * scratch folder and every table is derived from it.
  *
- * <p>Topics are stable across runs: when a saved model is current (see {@link ModelStore}) and
- * {@code govlens.topics.retrain} is false, the run only applies it; otherwise it fits one model per k
- * candidate, keeps the one with the best mean NPMI and saves it as the new current model. The saved model
- * must have been fitted on the configured unit and k (or one of the k-candidates); otherwise the run fails
- * and asks for retrain=true, because silently mixing two topic numberings in one warehouse is worse than a
- * stopped run.
+ * <p><b>Append, don't rewrite.</b> Per-document rows (tokens, doc_topics, term_stats' doc scope, TextRank
+ * keywords) of new documents are appended as new files; only replaced documents' rows are deleted. Corpus
+ * counts are updated additively from per-document counts; region × year counts are recomputed for the
+ * regions and years that changed. What depends on the whole corpus is recomputed: TF-IDF keywords (every
+ * idf moves when a document arrives) and topic shares.
+ *
+ * <p><b>Topics are stable across runs.</b> When a saved model is current (see {@link ModelStore}) and
+ * {@code govlens.topics.retrain} is false, the run only applies it to the documents that need doc_topics.
+ * Otherwise — first run, retrain, or a vocabulary the current model no longer covers after every document
+ * was re-tokenized — it fits one model per k candidate on a fixed sample of units of every document, keeps
+ * the best mean NPMI and saves it, inside the run's transaction, as the new current model. A model's id
+ * derives from its settings, vocabulary and training units, so two fits of the same input have the same id.
+ * The saved model must have been fitted on the configured unit and k (or one of the k-candidates);
+ * otherwise the run fails and asks for retrain=true, because silently mixing two topic numberings in one
+ * warehouse is worse than a stopped run.
+ *
+ * <p>Documents without a region or a year are left out of the region × year views (term_stats scope
+ * region_year, keywords scope region_year, topic_shares) rather than pooled into a misleading "unknown".
  */
 public final class AnalyticsJob {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
 
+  static final String DOCS = "docs";
+  static final String SCOPE_DOC = "doc";
+  static final String SCOPE_REGION_YEAR = "region_year";
+  static final String SCOPE_CORPUS = "corpus";
+
+  /** Tables this stage owns; if any cannot be merged into, every document is analysed again. */
+  public static final List<TableDef> TABLES = List.of(AnalyticsTables.TOKENS, AnalyticsTables.TERM_STATS,
+      AnalyticsTables.KEYWORDS, AnalyticsTables.DOC_TOPICS, AnalyticsTables.TOPIC_MODELS, AnalyticsTables.TOPICS,
+      AnalyticsTables.TOPIC_SHARES, AnalyticsTables.DOC_TERMS, AnalyticsTables.REGION_YEAR_TERMS);
+
   private AnalyticsJob() {}
 
-  /** The tables of one run; tokens and doc_topics are cached, release them with {@link #unpersist}. */
-  public record Result(
-      Dataset<Row> tokens,
-      Dataset<Row> termStats,
-      Dataset<Row> keywords,
-      Dataset<Row> topicModels,
-      Dataset<Row> topics,
-      Dataset<Row> docTopics,
-      Dataset<Row> topicShares,
-      String modelId) {
-    public void unpersist() {
-      tokens.unpersist();
-      docTopics.unpersist();
-    }
-  }
-
   /**
-   * Standalone: treats the given documents as the whole corpus and rebuilds every analytics table in its own
-   * committed transaction. For tools and tests; the pipeline uses the incremental overload.
+   * @param analyzed documents analysed in this run (their state takes the current analytics fingerprint)
+   * @param withTopics documents whose doc_topics this run wrote (their state takes {@code modelId})
+   * @param modelId the current topic model after the run; null when topics are off
+   * @param errors errors rows of this run's analyses
    */
-  public static Result run(SparkSession spark, GovLensConfig config, RunContext run,
-      Dataset<Row> documents, Dataset<Row> sections, Dataset<Row> sentences) {
-    RunTransaction tx = new RunTransaction(spark, config.warehouse(), run.runId());
-    // A rebuild writes whole tables, so no partition list is needed.
-    Result r = run(spark, config, run, tx, new Delta(documents, sentences, documents.select("doc_id"),
-        documents, sentences, List.of(), true));
-    tx.commit();
-    return r;
-  }
+  public record Result(Set<String> analyzed, Set<String> withTopics, String modelId, List<Row> errors) {}
 
-  /** The pipeline's call: this run's new documents merged into the committed analytics tables. */
   public static Result run(SparkSession spark, GovLensConfig config, RunContext run, RunTransaction tx,
-      IngestJob.Result ingest) {
-    boolean rebuild = config.fullRebuild()
-        || !Warehouse.exists(spark, config.warehouse(), AnalyticsTables.TOKENS);
-    Dataset<Row> allSentences = rebuild ? ingest.newSentences() : Warehouse.mergeByDoc(
-        Warehouse.read(spark, config.warehouse(), Tables.SENTENCES), ingest.newSentences(), ingest.newDocIds(),
-        Tables.SENTENCES);
-    return run(spark, config, run, tx, new Delta(ingest.newDocuments(), ingest.newSentences(),
-        ingest.newDocIds(), ingest.allDocuments(), allSentences, ingest.touchedYears(), rebuild));
-  }
-
-  /**
-   * What the analytics stage works from: the new documents and sentences, and the corpus after this run
-   * (documents and sentences). {@code rebuild}: the committed analytics tables are ignored and rewritten whole.
-   */
-  record Delta(Dataset<Row> newDocuments, Dataset<Row> newSentences, Dataset<Row> newDocIds,
-      Dataset<Row> allDocuments, Dataset<Row> allSentences, List<Object> touchedYears, boolean rebuild) {}
-
-  /**
-   * Tokens and doc_topics are per document: new rows merge into the committed table, only the touched
-   * report_year partitions are rewritten. term_stats, keywords and topic_shares are corpus-wide: recomputed
-   * over the merged tables. A saved topic model is applied to the new documents only; fitting (first run,
-   * retrain, full rebuild) uses every document.
-   */
-  static Result run(SparkSession spark, GovLensConfig config, RunContext run, RunTransaction tx, Delta d) {
+      StageFingerprints fps, PriorState prior, IngestJob.Result ingest) {
+    String fp = fps.get(Stage.ANALYTICS);
     String wh = config.warehouse();
-    boolean nothingNew = d.newDocuments().isEmpty();
-    if (nothingNew && !d.rebuild() && !config.topics().retrain) {
-      LOG.info("analytics: no new documents, tables unchanged");
-      Dataset<Row> tokens = Warehouse.read(spark, wh, AnalyticsTables.TOKENS);
-      return new Result(tokens, Warehouse.read(spark, wh, AnalyticsTables.TERM_STATS),
-          Warehouse.read(spark, wh, AnalyticsTables.KEYWORDS), Warehouse.read(spark, wh, AnalyticsTables.TOPIC_MODELS),
-          Warehouse.read(spark, wh, AnalyticsTables.TOPICS), Warehouse.read(spark, wh, AnalyticsTables.DOC_TOPICS),
-          Warehouse.read(spark, wh, AnalyticsTables.TOPIC_SHARES), null);
-    }
-    // On local disk, not the heap: the token rows are the largest dataset of a run (25 M rows for 10,000
-    // reports), read twice (content tokens, the table write), and cheaper to re-read than to re-tokenize.
-    Dataset<Row> newTokens = tokenize(d.newSentences(), TokenFilter.fromConfig(config.tokens()))
-        .persist(StorageLevel.DISK_ONLY());
-    Dataset<Row> tokens = d.rebuild() ? newTokens : Warehouse.mergeByDoc(
-        Warehouse.read(spark, wh, AnalyticsTables.TOKENS), newTokens, d.newDocIds(), AnalyticsTables.TOKENS);
-    Dataset<Row> docMeta = d.allDocuments().select("doc_id", "region_code", "region_name", "report_year");
-    Dataset<Row> content = contentTokens(tokens, docMeta).persist(StorageLevel.MEMORY_AND_DISK());
-    long nDocs = d.allDocuments().count();
-    Dataset<Row> docTerms = docTerms(content).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> corpusTerms = corpusTerms(docTerms).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> termStats = termStats(docTerms, corpusTerms, docMeta, nDocs);
-    Dataset<Row> keywords = keywords(content, docTerms, corpusTerms, nDocs, config.keywordsTopK(), docMeta);
-    Topics topics = config.topics().enabled ? topics(spark, config, run, d, content, docMeta) : Topics.empty(spark);
-
-    List<Object> years = d.touchedYears();
-    stage(tx, d.rebuild(), AnalyticsTables.TOKENS, tokens, years);
-    tx.replaceTable(AnalyticsTables.TERM_STATS, termStats);
-    tx.replaceTable(AnalyticsTables.KEYWORDS, keywords);
-    if (topics.fitted || d.rebuild() || !config.topics().enabled) {
-      tx.replaceTable(AnalyticsTables.TOPIC_MODELS, topics.topicModels);
-      tx.replaceTable(AnalyticsTables.TOPICS, topics.topics);
-      tx.replaceTable(AnalyticsTables.DOC_TOPICS, topics.docTopics);
-    } else {
-      stage(tx, false, AnalyticsTables.DOC_TOPICS, topics.docTopics, years);
-    }
-    tx.replaceTable(AnalyticsTables.TOPIC_SHARES, topics.topicShares);
-    run.count("tokens_new", newTokens.count());
-    LOG.info("analytics: {} new tokens, topic model {}", run.counts().get("tokens_new"), topics.modelId);
-    content.unpersist();
-    docTerms.unpersist();
-    corpusTerms.unpersist();
-    return new Result(newTokens, termStats, keywords, topics.topicModels, topics.topics, topics.docTopics,
-        topics.topicShares, topics.modelId);
-  }
-
-  private static void stage(RunTransaction tx, boolean whole, TableDef table,
-      Dataset<Row> rows, List<Object> years) {
-    if (whole) {
-      tx.replaceTable(table, rows);
-    } else {
-      tx.replacePartitions(table, rows, years);
-    }
-  }
-
-  /** One row per token of every sentence, offsets into documents.text. */
-  static Dataset<Row> tokenize(Dataset<Row> sentences, TokenFilter filter) {
-    return sentences.select(TokenizeSentences.INPUT[0], java.util.Arrays.copyOfRange(
-            TokenizeSentences.INPUT, 1, TokenizeSentences.INPUT.length))
-        .mapPartitions(new TokenizeSentences(filter), Encoders.row(TokenizeSentences.OUTPUT));
-  }
-
-  /** Content tokens with the document's region and year (the documents table is the source of both). */
-  static Dataset<Row> contentTokens(Dataset<Row> tokens, Dataset<Row> docMeta) {
-    return tokens.filter(col("is_content"))
-        .select("doc_id", "section_id", "sentence_idx", "token", "char_start")
-        .join(broadcast(docMeta), "doc_id");
-  }
-
-  /**
-   * Occurrences of each content term in each document, with the document's region and year: the one
-   * aggregation over the content tokens; term_stats and the TF-IDF keywords are derived from it. A document
-   * frequency is then a count of rows, never countDistinct, whose stacked hash aggregates ran out of
-   * execution memory on 10,000 reports with a 2 GB heap.
-   */
-  static Dataset<Row> docTerms(Dataset<Row> content) {
-    return content.groupBy("doc_id", "region_code", "region_name", "report_year", "token")
-        .agg(count(lit(1)).as("count"));
-  }
-
-  /** Per term over the corpus: doc_freq (documents containing it) and term_freq, from {@link #docTerms}. */
-  static Dataset<Row> corpusTerms(Dataset<Row> docTerms) {
-    return docTerms.groupBy("token").agg(count(lit(1)).as("doc_freq"), sum("count").as("term_freq"));
-  }
-
-  /**
-   * Exact counts per term at the three scopes, from {@link #docTerms} and {@link #corpusTerms}; see
-   * {@link AnalyticsTables#TERM_STATS}.
-   */
-  static Dataset<Row> termStats(Dataset<Row> docTerms, Dataset<Row> corpusTerms, Dataset<Row> docMeta,
-      long nDocs) {
-    Dataset<Row> corpus = corpusTerms
-        .select(lit("corpus").as("scope"), lit(null).cast("string").as("doc_id"),
-            lit(null).cast("string").as("region_code"), lit(null).cast("string").as("region_name"),
-            lit(null).cast("int").as("report_year"), col("token").as("term"), col("doc_freq"),
-            col("term_freq"), lit(nDocs).as("n_docs"));
-    Dataset<Row> doc = docTerms
-        .select(lit("doc").as("scope"), col("doc_id"),
-            lit(null).cast("string").as("region_code"), lit(null).cast("string").as("region_name"),
-            lit(null).cast("int").as("report_year"), col("token").as("term"), lit(1L).as("doc_freq"),
-            col("count").as("term_freq"), lit(1L).as("n_docs"));
-    Dataset<Row> docsPerRegionYear = regionYear(docMeta).groupBy("region_code", "report_year")
-        .agg(count(lit(1)).as("n_docs"));
-    Dataset<Row> regionYear = regionYear(docTerms).groupBy("region_code", "region_name", "report_year", "token")
-        .agg(count(lit(1)).as("doc_freq"), sum("count").as("term_freq"))
-        .join(docsPerRegionYear, new String[] {"region_code", "report_year"})
-        .select(lit("region_year").as("scope"), lit(null).cast("string").as("doc_id"), col("region_code"),
-            col("region_name"), col("report_year"), col("token").as("term"), col("doc_freq"),
-            col("term_freq"), col("n_docs"));
-    return corpus.unionByName(doc).unionByName(regionYear);
-  }
-
-  /** Rows with a known region and year: the only ones a region × year view can place. */
-  private static Dataset<Row> regionYear(Dataset<Row> rows) {
-    return rows.filter(col("region_code").isNotNull().and(col("report_year").isNotNull()));
-  }
-
-  /**
-   * TF-IDF keywords per document and per region × year (from {@link #docTerms}, idf from
-   * {@link #corpusTerms}), TextRank keywords per
-   * document (from the content tokens in text order).
-   */
-  static Dataset<Row> keywords(Dataset<Row> content, Dataset<Row> docTerms, Dataset<Row> corpusTerms,
-      long nDocs, int topK, Dataset<Row> docMeta) {
-    // idf = ln((1 + N) / (1 + df)) + 1, scikit-learn's smoothed idf: never zero, so a term in every
-    // document still ranks by its count.
-    Dataset<Row> idf = corpusTerms.select(col("token"),
-        log(lit(1.0 + nDocs).divide(col("doc_freq").plus(1.0))).plus(1.0).as("idf"));
-    Dataset<Row> docTfidf = top(docTerms.join(idf, "token"), new String[] {"doc_id"}, topK)
-        .select(lit("doc").as("scope"), lit("tfidf").as("method"), col("doc_id"), col("region_code"),
-            col("region_name"), col("report_year"), col("rank"), col("token").as("term"), col("score"),
-            col("count"));
-    Dataset<Row> perRegionYear = regionYear(docTerms)
-        .groupBy("region_code", "region_name", "report_year", "token")
-        .agg(sum("count").as("count"));
-    Dataset<Row> regionTfidf = top(perRegionYear.join(idf, "token"),
-            new String[] {"region_code", "region_name", "report_year"}, topK)
-        .select(lit("region_year").as("scope"), lit("tfidf").as("method"),
-            lit(null).cast("string").as("doc_id"), col("region_code"), col("region_name"),
-            col("report_year"), col("rank"), col("token").as("term"), col("score"), col("count"));
-    Dataset<Row> textRank = content.select("doc_id", "token", "char_start")
-        .repartition(col("doc_id"))
-        .sortWithinPartitions("doc_id", "char_start")
-        .select("doc_id", "token")
-        .mapPartitions(new TextRankDocuments(topK), Encoders.row(TextRankDocuments.OUTPUT))
-        .join(broadcast(docMeta), "doc_id")
-        .select(lit("doc").as("scope"), lit("textrank").as("method"), col("doc_id"), col("region_code"),
-            col("region_name"), col("report_year"), col("rank"), col("term"), col("score"), col("count"));
-    return docTfidf.unionByName(regionTfidf).unionByName(textRank);
-  }
-
-  /** The topK rows per group by tf × idf, ties broken by term so reruns rank identically. */
-  private static Dataset<Row> top(Dataset<Row> counted, String[] group, int topK) {
-    Column[] by = java.util.Arrays.stream(group).map(org.apache.spark.sql.functions::col)
-        .toArray(Column[]::new);
-    return counted.withColumn("score", col("count").multiply(col("idf")))
-        .withColumn("rank", row_number().over(Window.partitionBy(by)
-            .orderBy(col("score").desc(), col("token").asc())))
-        .filter(col("rank").leq(topK));
-  }
-
-  /**
-   * The LDA documents: doc_id, unit_id, report_year and terms (the unit's content words in text order).
-   * Section units are sections; chunk n of a document holds the sentences that start within characters
-   * [n·chunk-chars, (n+1)·chunk-chars) of the document's sentence text, so chunks are about chunk-chars long
-   * and never split a sentence. Unordered: the fit sample orders itself, and applying a model is per unit.
-   */
-  static Dataset<Row> units(Dataset<Row> content, Dataset<Row> sentences, GovLensConfig.Topics t) {
-    Dataset<Row> keyed;
-    if (t.unit.equals("chunk")) {
-      Column charsBefore = coalesce(sum(col("char_end").minus(col("char_start"))).over(
-          Window.partitionBy("doc_id").orderBy("idx").rowsBetween(Window.unboundedPreceding(), -1)), lit(0L));
-      Dataset<Row> chunkOf = sentences.select(col("doc_id"), col("idx").as("sentence_idx"),
-          format_string("c%03d", floor(charsBefore.divide(t.chunkChars)).cast("int")).as("unit_id"));
-      keyed = content.join(chunkOf, new String[] {"doc_id", "sentence_idx"});
-    } else {
-      keyed = content.withColumn("unit_id", col("section_id"));
-    }
-    return keyed.groupBy("doc_id", "unit_id", "report_year")
-        .agg(sort_array(collect_list(struct(col("char_start"), col("token")))).as("ordered"))
-        .select(col("doc_id"), col("unit_id"), col("report_year"), col("ordered").getField("token").as("terms"));
-  }
-
-  /** The four topic tables after this run, the model they come from, and whether it was fitted now. */
-  private record Topics(String modelId, Dataset<Row> topicModels, Dataset<Row> topics, Dataset<Row> docTopics,
-      Dataset<Row> topicShares, boolean fitted) {
-    static Topics empty(SparkSession spark) {
-      return new Topics(null, Warehouse.empty(spark, AnalyticsTables.TOPIC_MODELS),
-          Warehouse.empty(spark, AnalyticsTables.TOPICS), Warehouse.empty(spark, AnalyticsTables.DOC_TOPICS),
-          Warehouse.empty(spark, AnalyticsTables.TOPIC_SHARES), false);
-    }
-  }
-
-  private static Topics topics(SparkSession spark, GovLensConfig config, RunContext run, Delta d,
-      Dataset<Row> allContent, Dataset<Row> docMeta) {
     GovLensConfig.Topics t = config.topics();
+    List<String> unusable = prior.unusable(TABLES);
+    boolean all = config.fullRebuild() || ingest.all() || !unusable.isEmpty();
+    Map<String, DocState> docs = ingest.docs();
+
     ModelStore store = ModelStore.of(spark, config);
-    var current = t.retrain ? java.util.Optional.<String>empty() : store.current();
-    boolean fit = current.isEmpty();
-    // Applying a saved model touches only the new documents; fitting one reads every document.
-    Dataset<Row> unitContent = fit || d.rebuild() ? allContent
-        : allContent.join(d.newDocIds(), "doc_id");
-    Dataset<Row> unitSentences = fit || d.rebuild() ? d.allSentences() : d.newSentences();
-    Dataset<Row> units = units(unitContent, unitSentences, t).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      ModelStore.Saved model;
-      if (!fit) {
-        model = store.load(current.get());
-        checkCompatible(model, t, store);
-        LOG.info("topics: applying saved model {} from {}", model.modelId(), store.root());
-      } else {
-        model = fitAndSave(spark, t, run, units, store);
-      }
-      Dataset<Row> newDocTopics = TopicModeler.apply(model.model(), units)
-          .withColumn("model_id", lit(model.modelId()))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      newDocTopics.count(); // fills the cache while the units are still cached
-      Dataset<Row> docTopics = fit || d.rebuild() ? newDocTopics : Warehouse.mergeByDoc(
-          Warehouse.read(spark, config.warehouse(), AnalyticsTables.DOC_TOPICS), newDocTopics, d.newDocIds(),
-          AnalyticsTables.DOC_TOPICS);
-      return new Topics(model.modelId(), model.topicModels(), model.topics(), docTopics,
-          topicShares(docTopics, docMeta), fit);
-    } finally {
-      units.unpersist();
+    Optional<String> current = t.enabled && !t.retrain ? store.current() : Optional.empty();
+    ModelStore.Saved saved = current.map(store::load).orElse(null);
+    if (saved != null) {
+      checkCompatible(saved, t, store);
     }
+    boolean fit = t.enabled && saved == null;
+    Set<String> todo = new TreeSet<>();
+    for (DocState d : docs.values()) {
+      boolean stale = all || fit || !fp.equals(d.analytics());
+      boolean needsTopics = saved != null && !saved.modelId().equals(d.topicModel());
+      if (stale || needsTopics) {
+        todo.add(d.docId());
+      }
+    }
+    boolean topicTablesMissing = t.enabled && !(prior.usable(AnalyticsTables.TOPICS)
+        && prior.usable(AnalyticsTables.TOPIC_MODELS));
+    if (todo.isEmpty() && ingest.deleted().isEmpty() && !topicTablesMissing) {
+      LOG.info("analytics: every document is current, tables unchanged");
+      return new Result(Set.of(), Set.of(), t.enabled ? current.orElse(null) : null, List.of());
+    }
+    Reprocess.log(LOG, Stage.ANALYTICS, todo, ingest, config.fullRebuild(), unusable, fps, prior, run);
+    boolean everything = todo.size() == docs.size();
+    Set<String> replaced = new TreeSet<>(todo);
+    replaced.addAll(ingest.deleted().keySet());
+    Dataset<Row> replacedKeys = Reprocess.committedKeys(spark, prior, ingest, replaced);
+    Set<String> committedReplaced = new TreeSet<>(replacedKeys.select("doc_id").as(Encoders.STRING())
+        .collectAsList());
+
+    // 1. One pass over the documents to analyse, written once and read back by every step below.
+    Dataset<Row> analysis = analyze(spark, config, tx, Reprocess.docText(spark, wh, ingest, todo));
+    List<Row> errors = errors(analysis, run);
+
+    // 2. Per-document tables: new rows appended, replaced documents' rows deleted.
+    int tasks = WarehouseWriter.tasksFor(todo.size(), Math.max(1, analysis.rdd().getNumPartitions()));
+    Dataset<Row> newVectors = analysis.select("doc_id", "region_code", "region_name", "report_year", "terms",
+        "counts");
+    perDocument(tx, everything, replacedKeys, AnalyticsTables.TOKENS, DOCS, tokens(analysis), tasks);
+    perDocument(tx, everything, replacedKeys, AnalyticsTables.DOC_TERMS, DOCS, newVectors.coalesce(tasks), 0);
+
+    // 3. Counts: per document (appended), corpus (additive), region × year (recomputed where touched).
+    Dataset<Row> committedVectors = everything ? Warehouse.empty(spark, AnalyticsTables.DOC_TERMS)
+        : Warehouse.read(spark, wh, AnalyticsTables.DOC_TERMS);
+    Dataset<Row> removedVectors = committedVectors.join(ids(spark, committedReplaced), "doc_id");
+    Dataset<Row> vectors = committedVectors.join(ids(spark, committedReplaced), "doc_id", "left_anti")
+        .unionByName(newVectors).persist(StorageLevel.MEMORY_AND_DISK());
+    long nDocs = docs.size();
+    Dataset<Row> corpus = corpusCounts(
+        everything ? null : tx.readSegment(AnalyticsTables.TERM_STATS, SCOPE_CORPUS),
+        newVectors, everything ? null : removedVectors).persist(StorageLevel.MEMORY_AND_DISK());
+    Set<List<Object>> touched = touchedRegionYears(todo, docs, ingest.deleted());
+    Dataset<Row> regionYear = regionYearVectors(spark, vectors,
+        everything ? null : Warehouse.read(spark, wh, AnalyticsTables.REGION_YEAR_TERMS), touched)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    if (everything) {
+      tx.truncate(AnalyticsTables.TERM_STATS);
+    } else {
+      tx.deleteDocs(AnalyticsTables.TERM_STATS, replacedKeys.select("doc_id"));
+    }
+    tx.append(AnalyticsTables.TERM_STATS, SCOPE_DOC, termStatsDoc(newVectors).coalesce(tasks),
+        WarehouseWriter.Layout.AS_IS);
+    tx.replaceSegment(AnalyticsTables.TERM_STATS, SCOPE_CORPUS, termStatsCorpus(corpus, nDocs),
+        WarehouseWriter.Layout.SORTED);
+    if (everything || !touched.isEmpty()) {
+      tx.replaceTable(AnalyticsTables.REGION_YEAR_TERMS, regionYear);
+      tx.replaceSegment(AnalyticsTables.TERM_STATS, SCOPE_REGION_YEAR, termStatsRegionYear(regionYear),
+          WarehouseWriter.Layout.AS_IS);
+    }
+
+    // 4. Keywords: TF-IDF of every document and region × year (idf moved), TextRank of the new documents.
+    Map<String, Double> idf = idf(corpus, nDocs);
+    Broadcast<Map<String, Double>> idfB = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(idf);
+    Dataset<Row> committedTextRank = everything ? Warehouse.empty(spark, AnalyticsTables.KEYWORDS)
+        : Warehouse.read(spark, wh, AnalyticsTables.KEYWORDS).filter(col("method").equalTo("textrank"))
+            .join(ids(spark, committedReplaced), "doc_id", "left_anti");
+    tx.replaceTable(AnalyticsTables.KEYWORDS, keywords(vectors, regionYear, idfB, config.keywordsTopK())
+        .unionByName(WarehouseWriter.conform(committedTextRank, AnalyticsTables.KEYWORDS))
+        .unionByName(textRank(analysis)));
+
+    // 5. Topics.
+    String modelId = null;
+    Set<String> withTopics = Set.of();
+    if (t.enabled) {
+      Dataset<Row> units = units(analysis).persist(StorageLevel.MEMORY_AND_DISK());
+      if (saved != null && everything && !covers(saved, idf.keySet(), t.minVocabularyCoverage)) {
+        LOG.warn("topics: model {} covers less than {} of the vocabulary after every document was analysed "
+            + "again: fitting a new model", saved.modelId(), t.minVocabularyCoverage);
+        saved = null;
+        fit = true;
+      }
+      ModelStore.Saved model = fit ? fitAndSave(spark, t, run, tx, units, store) : saved;
+      modelId = model.modelId();
+      Dataset<Row> newDocTopics = TopicModeler.apply(model.model(), units).withColumn("model_id", lit(modelId));
+      perDocument(tx, everything, replacedKeys, AnalyticsTables.DOC_TOPICS, DOCS, newDocTopics.coalesce(tasks), 0);
+      if (fit || topicTablesMissing || all) {
+        tx.replaceTable(AnalyticsTables.TOPIC_MODELS, model.topicModels());
+        tx.replaceTable(AnalyticsTables.TOPICS, model.topics());
+      }
+      Dataset<Row> committedDocTopics = everything ? Warehouse.empty(spark, AnalyticsTables.DOC_TOPICS)
+          : Warehouse.read(spark, wh, AnalyticsTables.DOC_TOPICS)
+              .join(ids(spark, committedReplaced), "doc_id", "left_anti");
+      tx.replaceTable(AnalyticsTables.TOPIC_SHARES, topicShares(
+          WarehouseWriter.conform(committedDocTopics, AnalyticsTables.DOC_TOPICS)
+              .unionByName(WarehouseWriter.conform(newDocTopics, AnalyticsTables.DOC_TOPICS)),
+          DocState.toDataset(spark, docs.values())));
+      withTopics = todo;
+      units.unpersist();
+    } else {
+      for (TableDef topicTable : List.of(AnalyticsTables.TOPIC_MODELS, AnalyticsTables.TOPICS,
+          AnalyticsTables.DOC_TOPICS, AnalyticsTables.TOPIC_SHARES)) {
+        tx.replaceTable(topicTable, Warehouse.empty(spark, topicTable));
+      }
+    }
+    run.count("analytics_docs", todo.size());
+    LOG.info("analytics: {} documents analysed, {} errors, topic model {}", todo.size(), errors.size(), modelId);
+    vectors.unpersist();
+    corpus.unpersist();
+    regionYear.unpersist();
+    idfB.unpersist();
+    return new Result(todo, withTopics, modelId, errors);
+  }
+
+  /** Replaces replaced documents' rows of a per-document table and appends the new ones (or writes it whole). */
+  private static void perDocument(RunTransaction tx, boolean everything, Dataset<Row> replacedKeys,
+      TableDef table, String segment, Dataset<Row> rows, int tasks) {
+    if (everything) {
+      tx.truncate(table);
+    } else {
+      tx.deleteDocs(table, table.partitionColumn() == null ? replacedKeys.select("doc_id") : replacedKeys);
+    }
+    tx.append(table, segment, tasks > 0 ? rows.coalesce(tasks) : rows, WarehouseWriter.Layout.AS_IS);
+  }
+
+  /**
+   * Runs {@link AnalyzeDocuments} over the documents and writes the result to the run's scratch folder,
+   * partitioned by report_year so that each task of a later write holds one year's rows; returns it read
+   * back. Writing once costs less than keeping 77 million tokens in a cache, and every later read takes
+   * only the columns it needs.
+   */
+  static Dataset<Row> analyze(SparkSession spark, GovLensConfig config, RunTransaction tx, Dataset<Row> docText) {
+    GovLensConfig.Topics t = config.topics();
+    AnalyzeDocuments fn = new AnalyzeDocuments(TokenFilter.fromConfig(config.tokens()),
+        new DocumentAnalyzer.Settings(config.keywordsTopK(), t.unit, t.chunkChars));
+    String dir = tx.scratchDir("analysis");
+    docText.mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)).write()
+        .mode(org.apache.spark.sql.SaveMode.Overwrite).option("compression", "snappy")
+        .option("parquet.block.size", WarehouseWriter.ROW_GROUP_BYTES)
+        .partitionBy("report_year").parquet(dir);
+    return spark.read().schema(AnalyzeDocuments.OUTPUT).parquet(dir);
+  }
+
+  private static List<Row> errors(Dataset<Row> analysis, RunContext run) {
+    List<Row> out = new ArrayList<>();
+    for (Row r : analysis.filter(size(col("errors")).gt(0)).select("doc_id", "source_path", "errors")
+        .collectAsList()) {
+      for (Row e : r.<Row>getList(2)) {
+        out.add(RowFactory.create(run.runId(), e.getString(0), r.getString(0), r.getString(1), e.getString(1),
+            e.getString(2)));
+      }
+    }
+    return out;
+  }
+
+  /** The token table's rows, exploded from the per-sentence arrays. */
+  static Dataset<Row> tokens(Dataset<Row> analysis) {
+    return analysis.select(col("doc_id"), col("report_year"), explode(col("sentences")).as("s"))
+        .select(col("doc_id"), col("report_year"), col("s.section_id").as("section_id"),
+            col("s.sentence_idx").as("sentence_idx"),
+            explode(arrays_zip(col("s.tokens"), col("s.pos"), col("s.starts"), col("s.ends"), col("s.content")))
+                .as("z"))
+        .select(col("doc_id"), col("section_id"), col("sentence_idx"), col("z.tokens").as("token"),
+            col("z.pos").as("pos"), col("z.starts").as("char_start"), col("z.ends").as("char_end"),
+            col("z.content").as("is_content"), col("report_year"));
+  }
+
+  /** term_stats rows of scope doc from document vectors. */
+  static Dataset<Row> termStatsDoc(Dataset<Row> vectors) {
+    return vectors.select(col("doc_id"), explode(arrays_zip(col("terms"), col("counts"))).as("z"))
+        .select(lit(SCOPE_DOC).as("scope"), col("doc_id"), lit(null).cast("string").as("region_code"),
+            lit(null).cast("string").as("region_name"), lit(null).cast("int").as("report_year"),
+            col("z.terms").as("term"), lit(1L).as("doc_freq"), col("z.counts").as("term_freq"),
+            lit(1L).as("n_docs"));
+  }
+
+  /**
+   * Corpus term counts (term, doc_freq, term_freq): the committed ones plus the new documents' vectors minus
+   * the replaced documents' committed vectors; from the new vectors alone when {@code committed} is null.
+   */
+  static Dataset<Row> corpusCounts(Dataset<Row> committed, Dataset<Row> added, Dataset<Row> removed) {
+    Dataset<Row> plus = added.select(explode(arrays_zip(col("terms"), col("counts"))).as("z"))
+        .select(col("z.terms").as("term"), lit(1L).as("doc_freq"), col("z.counts").as("term_freq"));
+    Dataset<Row> parts = plus;
+    if (committed != null) {
+      parts = parts.unionByName(committed.select("term", "doc_freq", "term_freq"));
+    }
+    if (removed != null) {
+      parts = parts.unionByName(removed.select(explode(arrays_zip(col("terms"), col("counts"))).as("z"))
+          .select(col("z.terms").as("term"), lit(-1L).as("doc_freq"), negate(col("z.counts")).as("term_freq")));
+    }
+    return parts.groupBy("term").agg(sum("doc_freq").as("doc_freq"), sum("term_freq").as("term_freq"))
+        .filter(col("doc_freq").gt(0));
+  }
+
+  static Dataset<Row> termStatsCorpus(Dataset<Row> corpus, long nDocs) {
+    return corpus.select(lit(SCOPE_CORPUS).as("scope"), lit(null).cast("string").as("doc_id"),
+        lit(null).cast("string").as("region_code"), lit(null).cast("string").as("region_name"),
+        lit(null).cast("int").as("report_year"), col("term"), col("doc_freq"), col("term_freq"),
+        lit(nDocs).as("n_docs"));
+  }
+
+  static Dataset<Row> termStatsRegionYear(Dataset<Row> regionYear) {
+    return regionYear.select(col("region_code"), col("region_name"), col("report_year"), col("n_docs"),
+            explode(arrays_zip(col("terms"), col("counts"), col("doc_freqs"))).as("z"))
+        .select(lit(SCOPE_REGION_YEAR).as("scope"), lit(null).cast("string").as("doc_id"), col("region_code"),
+            col("region_name"), col("report_year"), col("z.terms").as("term"), col("z.doc_freqs").as("doc_freq"),
+            col("z.counts").as("term_freq"), col("n_docs"));
+  }
+
+  /** Region × year keys (region_code, report_year) whose documents change: their vectors are recomputed. */
+  static Set<List<Object>> touchedRegionYears(Set<String> todo, Map<String, DocState> docs,
+      Map<String, DocState> deleted) {
+    Set<List<Object>> out = new HashSet<>();
+    for (String id : todo) {
+      addKey(out, docs.get(id));
+      addKey(out, deleted.get(id));
+    }
+    deleted.values().forEach(d -> addKey(out, d));
+    return out;
+  }
+
+  private static void addKey(Set<List<Object>> keys, DocState d) {
+    if (d != null && d.regionCode() != null && d.reportYear() != null) {
+      keys.add(List.of(d.regionCode(), d.reportYear()));
+    }
+  }
+
+  /**
+   * Region × year vectors after the run: committed ones of untouched keys, recomputed ones (from the document
+   * vectors) of touched keys; all recomputed when {@code committed} is null.
+   */
+  static Dataset<Row> regionYearVectors(SparkSession spark, Dataset<Row> vectors, Dataset<Row> committed,
+      Set<List<Object>> touched) {
+    Dataset<Row> located = vectors.filter(col("region_code").isNotNull().and(col("report_year").isNotNull()));
+    Dataset<Row> recompute = located;
+    Dataset<Row> keep = null;
+    if (committed != null) {
+      List<Row> keys = new ArrayList<>();
+      for (List<Object> k : touched) {
+        keys.add(RowFactory.create(k.get(0), k.get(1)));
+      }
+      Dataset<Row> touchedKeys = spark.createDataFrame(keys, new org.apache.spark.sql.types.StructType()
+          .add("region_code", org.apache.spark.sql.types.DataTypes.StringType)
+          .add("report_year", org.apache.spark.sql.types.DataTypes.IntegerType));
+      recompute = located.join(broadcast(touchedKeys), new String[] {"region_code", "report_year"}, "left_semi");
+      keep = committed.join(broadcast(touchedKeys), new String[] {"region_code", "report_year"}, "left_anti");
+    }
+    Dataset<Row> merged = recompute
+        .groupByKey(new RegionYearKey(), Encoders.STRING())
+        .mapGroups(new SumVectors(), Encoders.row(AnalyticsTables.REGION_YEAR_TERMS.schema()));
+    return keep == null ? merged : WarehouseWriter.conform(keep, AnalyticsTables.REGION_YEAR_TERMS)
+        .unionByName(merged);
+  }
+
+  /** Key of a document vector's region × year. */
+  static final class RegionYearKey implements MapFunction<Row, String> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String call(Row v) {
+      return v.<String>getAs("region_code") + "|" + v.<Integer>getAs("report_year");
+    }
+  }
+
+  /** Sums the document vectors of one region × year into its vector (terms sorted). */
+  static final class SumVectors implements MapGroupsFunction<String, Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Row call(String key, java.util.Iterator<Row> docs) {
+      java.util.TreeMap<String, long[]> sums = new java.util.TreeMap<>();
+      String code = null;
+      String name = null;
+      Integer year = null;
+      long n = 0;
+      while (docs.hasNext()) {
+        Row d = docs.next();
+        code = d.getAs("region_code");
+        name = d.getAs("region_name");
+        year = d.getAs("report_year");
+        n++;
+        List<String> terms = d.getList(d.fieldIndex("terms"));
+        List<Long> counts = d.getList(d.fieldIndex("counts"));
+        for (int i = 0; i < terms.size(); i++) {
+          long[] s = sums.computeIfAbsent(terms.get(i), k -> new long[2]);
+          s[0] += counts.get(i);
+          s[1]++;
+        }
+      }
+      Object[] terms = new Object[sums.size()];
+      Object[] counts = new Object[sums.size()];
+      Object[] dfs = new Object[sums.size()];
+      int i = 0;
+      for (Map.Entry<String, long[]> e : sums.entrySet()) {
+        terms[i] = e.getKey();
+        counts[i] = e.getValue()[0];
+        dfs[i] = e.getValue()[1];
+        i++;
+      }
+      return RowFactory.create(code, name, year, n, terms, counts, dfs);
+    }
+  }
+
+  /** idf = ln((1 + N) / (1 + df)) + 1, scikit-learn's smoothed idf: never zero, so a term in every
+   * document still ranks by its count. StrictMath, as Spark's own log, so values match earlier runs. */
+  static Map<String, Double> idf(Dataset<Row> corpus, long nDocs) {
+    Map<String, Double> out = new HashMap<>();
+    for (Row r : corpus.select("term", "doc_freq").collectAsList()) {
+      out.put(r.getString(0), StrictMath.log((1.0 + nDocs) / (r.getLong(1) + 1.0)) + 1.0);
+    }
+    return out;
+  }
+
+  /** TF-IDF keywords per document and per region × year. */
+  static Dataset<Row> keywords(Dataset<Row> vectors, Dataset<Row> regionYear,
+      Broadcast<Map<String, Double>> idf, int topK) {
+    Dataset<Row> doc = vectors.select("doc_id", "region_code", "region_name", "report_year", "terms", "counts")
+        .flatMap(new TfidfTopTerms(SCOPE_DOC, topK, idf), Encoders.row(TfidfTopTerms.OUTPUT));
+    Dataset<Row> region = regionYear.select(lit(null).cast("string").as("doc_id"), col("region_code"),
+            col("region_name"), col("report_year"), col("terms"), col("counts"))
+        .flatMap(new TfidfTopTerms(SCOPE_REGION_YEAR, topK, idf), Encoders.row(TfidfTopTerms.OUTPUT));
+    return doc.unionByName(region);
+  }
+
+  /** TextRank keyword rows of the analysed documents. */
+  static Dataset<Row> textRank(Dataset<Row> analysis) {
+    return analysis.select(col("doc_id"), col("region_code"), col("region_name"), col("report_year"),
+            explode(col("textrank")).as("k"))
+        .select(lit(SCOPE_DOC).as("scope"), lit("textrank").as("method"), col("doc_id"), col("region_code"),
+            col("region_name"), col("report_year"), col("k.rank").as("rank"), col("k.term").as("term"),
+            col("k.score").as("score"), col("k.count").as("count"));
+  }
+
+  /** The LDA documents: doc_id, unit_id, report_year and terms (content words in text order). */
+  static Dataset<Row> units(Dataset<Row> analysis) {
+    return analysis.select(col("doc_id"), col("report_year"), explode(col("units")).as("u"))
+        .select(col("doc_id"), col("u.unit_id").as("unit_id"), col("report_year"), col("u.terms").as("terms"));
+  }
+
+  /** Whether the model's vocabulary is still mostly made of the corpus's terms. */
+  private static boolean covers(ModelStore.Saved saved, Set<String> corpusTerms, double minCoverage) {
+    List<String> vocab = TopicModeler.vocabulary(saved.model());
+    if (vocab.isEmpty()) {
+      return false;
+    }
+    long known = vocab.stream().filter(corpusTerms::contains).count();
+    return (double) known / vocab.size() >= minCoverage;
   }
 
   private static void checkCompatible(ModelStore.Saved saved, GovLensConfig.Topics t, ModelStore store) {
@@ -359,83 +481,93 @@ public final class AnalyticsJob {
   }
 
   /**
-   * k-selection: one fit per candidate on the fit sample ({@link TopicModeler#fitSample}), the best mean NPMI
-   * over that sample wins (the smaller k on a tie).
+   * k-selection on the fit sample ({@link TopicModeler#fitSample}): one fit per candidate, the best mean
+   * NPMI over that sample wins (the smaller k on a tie). With a single candidate nothing is compared, so its
+   * coherence is computed once, for the tables.
    */
   private static ModelStore.Saved fitAndSave(SparkSession spark, GovLensConfig.Topics t, RunContext run,
-      Dataset<Row> units, ModelStore store) {
+      RunTransaction tx, Dataset<Row> units, ModelStore store) {
     List<Integer> ks = t.kCandidates.isEmpty() ? List.of(t.k) : t.kCandidates.stream().sorted().toList();
     Dataset<Row> fitUnits = TopicModeler.fitSample(units, t.maxFitUnits, t.seed,
         spark.sparkContext().defaultParallelism());
     try {
-      return fitAndSave(spark, t, run, fitUnits, ks, store);
+      List<String> unitIds = fitUnits.select("doc_id", "unit_id").collectAsList().stream()
+          .map(r -> r.getString(0) + "/" + r.getString(1)).sorted().toList();
+      List<Candidate> candidates = new ArrayList<>();
+      for (int k : ks) {
+        TopicModeler.Fitted f = TopicModeler.fit(fitUnits, TopicModeler.Settings.of(t, k));
+        List<Double> npmi = TopicModeler.coherence(fitUnits, f.topWords(), t.topWords);
+        double mean = npmi.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        String id = modelId(t, f, unitIds);
+        LOG.info("topics: fitted {} (k={}, {} units, vocabulary {}): mean NPMI {}", id, k, f.nUnits(),
+            f.vocabulary().size(), String.format("%.4f", mean));
+        candidates.add(new Candidate(id, f, npmi, mean));
+      }
+      Candidate best = candidates.stream()
+          .max(Comparator.comparingDouble(Candidate::meanNpmi).thenComparing(c -> -c.fitted().settings().k()))
+          .orElseThrow();
+      List<Row> modelRows = new ArrayList<>();
+      for (Candidate c : candidates) {
+        TopicModeler.Settings s = c.fitted().settings();
+        modelRows.add(RowFactory.create(c.id(), s.k(), t.unit, s.optimizer(), s.maxIterations(), s.seed(),
+            c.fitted().vocabulary().size(), c.fitted().nUnits(), c.meanNpmi(),
+            Coherence.topicDiversity(c.fitted().topWords(), t.topWords),
+            TopicModeler.logPerplexity(c.fitted().model(), fitUnits),
+            c == best, run.runId(), run.startedAt()));
+      }
+      List<Row> topicRows = new ArrayList<>();
+      for (TopicModeler.Topic topic : best.fitted().topics()) {
+        for (int r = 0; r < topic.terms().size(); r++) {
+          topicRows.add(RowFactory.create(best.id(), topic.topic(), r + 1, topic.terms().get(r),
+              topic.weights().get(r), best.npmi().get(topic.topic())));
+        }
+      }
+      Dataset<Row> topicModels = spark.createDataFrame(modelRows, AnalyticsTables.TOPIC_MODELS.schema());
+      Dataset<Row> topics = spark.createDataFrame(topicRows, AnalyticsTables.TOPICS.schema());
+      store.save(tx, best.id(), best.fitted().model(), topics, topicModels);
+      LOG.info("topics: {} becomes the current model in {} when the run commits", best.id(), store.root());
+      return new ModelStore.Saved(best.id(), best.fitted().model(), topics, topicModels);
     } finally {
       fitUnits.unpersist();
     }
   }
 
-  private static ModelStore.Saved fitAndSave(SparkSession spark, GovLensConfig.Topics t, RunContext run,
-      Dataset<Row> units, List<Integer> ks, ModelStore store) {
-    List<Candidate> candidates = new ArrayList<>();
-    for (int k : ks) {
-      TopicModeler.Fitted f = TopicModeler.fit(units, TopicModeler.Settings.of(t, k));
-      List<Double> npmi = TopicModeler.coherence(units, f.topWords(), t.topWords);
-      double mean = npmi.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-      String id = modelId(run, f);
-      LOG.info("topics: fitted {} (k={}, {} units, vocabulary {}): mean NPMI {}", id, k, f.nUnits(),
-          f.vocabulary().size(), String.format("%.4f", mean));
-      candidates.add(new Candidate(id, f, npmi, mean));
-    }
-    Candidate best = candidates.stream()
-        .max(Comparator.comparingDouble(Candidate::meanNpmi).thenComparing(c -> -c.fitted().settings().k()))
-        .orElseThrow();
-    List<Row> modelRows = new ArrayList<>();
-    for (Candidate c : candidates) {
-      TopicModeler.Settings s = c.fitted().settings();
-      modelRows.add(RowFactory.create(c.id(), s.k(), t.unit, s.optimizer(), s.maxIterations(), s.seed(),
-          c.fitted().vocabulary().size(), c.fitted().nUnits(), c.meanNpmi(),
-          Coherence.topicDiversity(c.fitted().topWords(), t.topWords),
-          TopicModeler.logPerplexity(c.fitted().model(), units),
-          c == best, run.runId(), run.startedAt()));
-    }
-    List<Row> topicRows = new ArrayList<>();
-    for (TopicModeler.Topic topic : best.fitted().topics()) {
-      for (int r = 0; r < topic.terms().size(); r++) {
-        topicRows.add(RowFactory.create(best.id(), topic.topic(), r + 1, topic.terms().get(r),
-            topic.weights().get(r), best.npmi().get(topic.topic())));
-      }
-    }
-    Dataset<Row> topicModels = spark.createDataFrame(modelRows, AnalyticsTables.TOPIC_MODELS.schema());
-    Dataset<Row> topics = spark.createDataFrame(topicRows, AnalyticsTables.TOPICS.schema());
-    store.save(best.id(), best.fitted().model(), topics, topicModels);
-    LOG.info("topics: saved {} as the current model in {}", best.id(), store.root());
-    return store.load(best.id());
-  }
-
   private record Candidate(String id, TopicModeler.Fitted fitted, List<Double> npmi, double meanNpmi) {}
 
-  /** lda-k&lt;k&gt;-&lt;8 hex digits of SHA-256 over run, seed, k and vocabulary&gt;: unique per fit, readable. */
-  static String modelId(RunContext run, TopicModeler.Fitted f) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((run.runId() + "|" + f.settings().seed() + "|" + f.settings().k() + "|")
-          .getBytes(StandardCharsets.UTF_8));
-      for (String w : f.vocabulary()) {
-        sha.update((w + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      return "lda-k" + f.settings().k() + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JVM", e);
-    }
+  /**
+   * lda-k&lt;k&gt;-&lt;8 hex digits&gt; of a digest over what determines the model — its settings, its
+   * vocabulary and the units it was fitted on — so that two fits of the same input have one id.
+   */
+  static String modelId(GovLensConfig.Topics t, TopicModeler.Fitted f, List<String> unitIds) {
+    Digests.Builder d = Digests.builder()
+        .add("settings", f.settings().toString())
+        .add("unit", t.unit + "/" + t.chunkChars);
+    d.add("vocabulary", String.join("\n", f.vocabulary()));
+    d.add("units", String.join("\n", unitIds));
+    return "lda-k" + f.settings().k() + "-" + d.hex().substring(0, 8);
   }
 
-  /** Token-weighted mean topic weights per region × year: the units' n_tokens are the weights. */
-  static Dataset<Row> topicShares(Dataset<Row> docTopics, Dataset<Row> docMeta) {
-    return docTopics.select("doc_id", "model_id", "topic", "weight", "n_tokens")
-        .join(broadcast(docMeta), "doc_id")
-        .transform(AnalyticsJob::regionYear)
+  /**
+   * Token-weighted mean topic weights per region × year: the units' n_tokens are the weights. The sum runs over
+   * the units sorted by document and unit, so the value does not depend on how the rows happened to be
+   * partitioned (a nightly run and a full rebuild agree to the last bit).
+   */
+  static Dataset<Row> topicShares(Dataset<Row> docTopics, Dataset<Row> docState) {
+    org.apache.spark.sql.Column units = org.apache.spark.sql.functions.sort_array(
+        org.apache.spark.sql.functions.collect_list(org.apache.spark.sql.functions.struct(col("doc_id"),
+            col("unit_id"), col("weight").multiply(col("n_tokens")).as("wn"))));
+    return docTopics.select("doc_id", "unit_id", "model_id", "topic", "weight", "n_tokens")
+        .join(broadcast(docState.select("doc_id", "region_code", "region_name", "report_year")), "doc_id")
+        .filter(col("region_code").isNotNull().and(col("report_year").isNotNull()))
         .groupBy("region_code", "region_name", "report_year", "model_id", "topic")
-        .agg(sum(col("weight").multiply(col("n_tokens"))).divide(sum(col("n_tokens"))).as("share"),
-            count(lit(1)).as("n_units"));
+        .agg(units.as("units"), sum("n_tokens").as("n"), count(lit(1)).as("n_units"))
+        .select(col("region_code"), col("region_name"), col("report_year"), col("model_id"), col("topic"),
+            org.apache.spark.sql.functions.aggregate(col("units"), lit(0.0), (acc, u) -> acc.plus(u.getField("wn")))
+                .divide(col("n")).as("share"),
+            col("n_units"));
+  }
+
+  private static Dataset<Row> ids(SparkSession spark, Set<String> ids) {
+    return spark.createDataset(List.copyOf(ids), Encoders.STRING()).toDF("doc_id");
   }
 }

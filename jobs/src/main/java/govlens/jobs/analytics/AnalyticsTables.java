@@ -9,6 +9,7 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import govlens.jobs.warehouse.TableDef;
 import java.util.List;
@@ -103,6 +104,31 @@ public final class AnalyticsTables {
       col("share", DoubleType, false, "mean of the units' weights for the topic, weighted by doc_topics.n_tokens; shares of a region × year sum to 1"),
       col("n_units", LongType, false, "units of the region × year behind the share")),
       null, List.of("region_code", "report_year", "topic"));
+
+  /**
+   * Internal state, not an analyst table: each document's content-term counts as one row, so that corpus
+   * and region × year counts and the TF-IDF keywords of every document can be recomputed when the corpus
+   * grows without reading the token table.
+   */
+  public static final TableDef DOC_TERMS = new TableDef("_state/doc_terms", schema(
+      col("doc_id", StringType, false, "document"),
+      col("region_code", StringType, true, "its region"),
+      col("region_name", StringType, true, "name of region_code"),
+      col("report_year", IntegerType, true, "its year"),
+      col("terms", createArrayType(StringType, false), false, "distinct content terms, sorted"),
+      col("counts", createArrayType(LongType, false), false, "occurrences of each term")),
+      null, List.of("doc_id"));
+
+  /** Internal state: the summed counts of each region × year's documents (for term_stats and keywords). */
+  public static final TableDef REGION_YEAR_TERMS = new TableDef("_state/region_year_terms", schema(
+      col("region_code", StringType, false, "region"),
+      col("region_name", StringType, true, "name of region_code"),
+      col("report_year", IntegerType, false, "year"),
+      col("n_docs", LongType, false, "documents of the region and year"),
+      col("terms", createArrayType(StringType, false), false, "distinct content terms, sorted"),
+      col("counts", createArrayType(LongType, false), false, "occurrences of each term"),
+      col("doc_freqs", createArrayType(LongType, false), false, "documents containing each term")),
+      null, List.of("region_code", "report_year"));
 
   /** Every table {@link AnalyticsJob} writes, in documentation order. */
   public static final List<TableDef> ALL =

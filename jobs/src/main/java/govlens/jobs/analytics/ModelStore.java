@@ -1,9 +1,9 @@
 package govlens.jobs.analytics;
 
 import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.warehouse.RunTransaction;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -27,8 +27,9 @@ import org.apache.spark.sql.SparkSession;
  * _models/&lt;model_id&gt;/topic_models/      Parquet, the rows of the topic_models table of the training run
  * </pre>
  *
- * Any Hadoop file system works (local, hdfs://, s3a://). CURRENT is written last, so a run that fails while
- * saving leaves the previous model in use.
+ * Any Hadoop file system works (local, hdfs://, s3a://). A new model and its CURRENT pointer are staged in
+ * the run's transaction and published by its commit, together with the tables that use them: a run that
+ * dies before committing leaves the previous model current.
  */
 final class ModelStore {
   static final String CURRENT = "CURRENT";
@@ -80,22 +81,21 @@ final class ModelStore {
         spark.read().parquet(dir + "/topics"), spark.read().parquet(dir + "/topic_models"));
   }
 
-  /** Saves the model and its tables, then points CURRENT at it. */
-  void save(String modelId, PipelineModel model, Dataset<Row> topics, Dataset<Row> topicModels) {
-    String dir = root + "/" + modelId;
-    try {
-      model.write().overwrite().save(dir + "/pipeline");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the topic model to " + dir, e);
-    }
-    topics.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir + "/topics");
-    topicModels.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir + "/topic_models");
-    Path p = new Path(root, CURRENT);
-    try (OutputStream out = p.getFileSystem(hadoopConf()).create(p, true)) {
-      out.write((modelId + "\n").getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + p, e);
-    }
+  /**
+   * Stages the model and its tables in the run's transaction, and CURRENT pointing at it: both are published
+   * by the commit (the folder first, then the pointer), never before.
+   */
+  void save(RunTransaction tx, String modelId, PipelineModel model, Dataset<Row> topics, Dataset<Row> topicModels) {
+    tx.stageDirectory(root + "/" + modelId, dir -> {
+      try {
+        model.write().overwrite().save(dir + "/pipeline");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot save the topic model to " + dir, e);
+      }
+      topics.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir + "/topics");
+      topicModels.coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir + "/topic_models");
+    });
+    tx.stageFile(root + "/" + CURRENT, modelId + "\n");
   }
 
   private boolean exists(String path) {

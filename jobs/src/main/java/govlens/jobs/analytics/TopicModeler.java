@@ -170,6 +170,11 @@ public final class TopicModeler {
     return ((LocalLDAModel) model.stages()[1]).logPerplexity(nonEmpty(cv.transform(units)));
   }
 
+  /** The vocabulary of a model built by {@link #fit}, in the vectorizer's order. */
+  public static List<String> vocabulary(PipelineModel model) {
+    return List.of(((CountVectorizerModel) model.stages()[0]).vocabulary());
+  }
+
   /** Number of topics of a model built by {@link #fit}. */
   public static int k(PipelineModel model) {
     return ((LocalLDAModel) model.stages()[1]).getK();

@@ -1,7 +1,9 @@
 package govlens.jobs.bench;
 
-import govlens.jobs.analytics.TokenizeSentences;
-
+import govlens.jobs.analytics.AnalyzeDocuments;
+import govlens.jobs.ingest.IngestJob;
+import govlens.lib.nlp.DocumentAnalyzer;
+import govlens.lib.nlp.Token;
 import govlens.jobs.Sessions;
 import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.synth.SynthCommand;
@@ -32,22 +34,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code govlens bench tokenize}: HanLP tokenization as the analytics stage runs it on Spark, against the
- * plain single-thread loop, in one JVM after warm-up (JVM start, dictionary load and JIT excluded).
+ * {@code govlens bench tokenize}: the analytics stage's tokenization as the job runs it on Spark, against a
+ * plain single-thread HanLP loop, in one JVM after warm-up (JVM start, dictionary load and JIT excluded).
  *
- * <p>Input: {@code --mb} MB (UTF-8 bytes) of synthetic report text ({@link SynthCorpus}, seed fixed) split
- * into sentences at 。!?; and line ends, as the sentence table holds them. Measured, each as chars/s:
+ * <p>Input: {@code --mb} MB (UTF-8 bytes) of synthetic report text ({@link SynthCorpus}, seed fixed), one
+ * row per document with its sentences (split at 。!?; and line ends), as the stage receives them. Measured,
+ * each as chars/s:
  * <ol>
- *   <li>baseline: {@code Tokenizer.fromClasspath().tokenize} over every sentence on one thread;
- *   <li>plain Java on {@code --threads} threads (default: available cores), to show what the hardware and
- *       HanLP allow without Spark;
- *   <li>Spark, rows as the job emits them: mapPartitions over a cached sentence Dataset producing one row per
- *       token (the schema of the analytics token table), forced with count();
- *   <li>Spark, counts only: the same partitions returning one token count each, which isolates the cost of
- *       per-token rows.
+ *   <li>baseline: HanLP's segmenter with its default recognizers, the domain dictionary and number merging
+ *       ({@link Tokenizer#reference()}), over every sentence on one thread;
+ *   <li>plain Java on {@code --threads} threads (default: available cores) with the pipeline's segmenter, to
+ *       show what the hardware and HanLP allow without Spark;
+ *   <li>the Spark stage: {@link AnalyzeDocuments} over the documents (tokens as per-sentence arrays, term
+ *       counts, TextRank, units) written to Parquet, as the analytics stage writes its per-document result.
  * </ol>
- * Prints one line per measurement with its ratio to the baseline; the last line is {@code speedup=X.XX}
- * (Spark with rows over the baseline), the figure the goal (≥ 1.7× on 2 cores) refers to.
+ * Then, untimed, the stage's tokens are read back and compared, document by document, with the baseline's:
+ * the line {@code identical=true} says the pipeline's segmenter settings changed no token. The last line is
+ * {@code speedup=X.XX} (the Spark stage over the baseline), the figure the goal (≥ 1.7× on 2 cores) refers to.
  */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
     description = "Spark tokenize stage against a single-thread HanLP loop (chars/s, speedup).")
@@ -56,7 +59,7 @@ public final class TokenizeBench implements Callable<Integer> {
   double mb;
 
   @Option(names = "--partitions", defaultValue = "0",
-      description = "sentence partitions for Spark; 0 = 4 per core (default: ${DEFAULT-VALUE})")
+      description = "document partitions for Spark; 0 = 4 per core (default: ${DEFAULT-VALUE})")
   int partitions;
 
   @Option(names = "--threads", defaultValue = "0",
@@ -80,36 +83,51 @@ public final class TokenizeBench implements Callable<Integer> {
 
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;！？；])|\\n+");
 
-  static final StructType SENTENCES = new StructType()
-      .add("doc_id", DataTypes.StringType, false)
-      .add("section_id", DataTypes.StringType, false)
-      .add("idx", DataTypes.IntegerType, false)
-      .add("text", DataTypes.StringType, false)
-      .add("char_start", DataTypes.IntegerType, false)
-      .add("report_year", DataTypes.IntegerType, true);
+  static final StructType SENTENCE =
+      (StructType) ((org.apache.spark.sql.types.ArrayType) IngestJob.DOC_TEXT.apply("sentences").dataType())
+          .elementType();
 
   @Override
   public Integer call() throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
-    List<Row> rows = sentences();
+    List<Row> docs = documents();
     long chars = 0;
-    for (Row r : rows) {
-      chars += r.getString(3).length();
+    long nSentences = 0;
+    for (Row d : docs) {
+      for (Row s : d.<Row>getList(7)) {
+        chars += s.getString(2).length();
+        nSentences++;
+      }
     }
-    System.out.printf(Locale.ROOT, "input: %.1f MB, %d sentences, %d chars; cores=%d; %s%n", mb, rows.size(), chars,
-        cores, Load.now());
+    System.out.printf(Locale.ROOT, "input: %.1f MB, %d documents, %d sentences, %d chars; cores=%d; %s%n", mb,
+        docs.size(), nSentences, chars, cores, Load.now());
 
-    // Warm-up: dictionary load and JIT of the segmenter on a slice, outside every timing.
+    // Warm-up: dictionary load and JIT of both segmenters on a slice, outside every timing.
+    com.hankcs.hanlp.seg.Segment reference = Tokenizer.reference();
     Tokenizer tok = Tokenizer.fromClasspath();
-    for (int i = 0; i < Math.min(rows.size(), 30_000); i++) {
-      tok.tokenize(rows.get(i).getString(3));
+    for (int i = 0; i < Math.min(docs.size(), 300); i++) {
+      for (Row s : docs.get(i).<Row>getList(7)) {
+        reference.seg(s.getString(2));
+        tok.tokenize(s.getString(2));
+      }
     }
 
     Cpu c = new Cpu();
     long t0 = System.nanoTime();
     long tokens = 0;
-    for (Row r : rows) {
-      tokens += tok.tokenize(r.getString(3)).size();
+    java.util.Map<String, Long> expected = new java.util.HashMap<>();
+    for (Row d : docs) {
+      long h = 1;
+      for (Row s : d.<Row>getList(7)) {
+        int offset = s.getInt(3);
+        for (com.hankcs.hanlp.seg.common.Term t : reference.seg(s.getString(2))) {
+          if (!t.word.isBlank()) {
+            h = 31 * h + (t.word + "/" + t.nature + "@" + (offset + t.offset)).hashCode();
+            tokens++;
+          }
+        }
+      }
+      expected.put(d.getString(0), h);
     }
     double base = chars / ((System.nanoTime() - t0) / 1e9);
     double baseCpu = c.charsPerCpuSecond(chars);
@@ -118,49 +136,93 @@ public final class TokenizeBench implements Callable<Integer> {
 
     int n = threads > 0 ? threads : cores;
     c = new Cpu();
-    double java = plainJava(rows, n, chars);
-    System.out.printf(Locale.ROOT, "java      %d threads            %,12.0f chars/s  x%.2f  %s  %s%n", n, java,
-        java / base, c.report(chars), Load.now());
+    double plain = plainJava(docs, n, chars);
+    System.out.printf(Locale.ROOT, "java      %d threads            %,12.0f chars/s  x%.2f  %s  %s%n", n, plain,
+        plain / base, c.report(chars), Load.now());
 
     GovLensConfig config = GovLensConfig.defaults();
     SparkSession spark = Sessions.build(config, master);
+    java.nio.file.Path out = java.nio.file.Files.createTempDirectory("govlens-bench-tokenize");
     try {
       int p = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
-      Dataset<Row> ds = spark.createDataFrame(rows, SENTENCES).repartition(p).persist(StorageLevel.MEMORY_ONLY());
+      Dataset<Row> ds = spark.createDataFrame(docs, IngestJob.DOC_TEXT).repartition(p)
+          .persist(StorageLevel.MEMORY_ONLY());
       ds.count();
-      TokenFilter filter = TokenFilter.defaults();
-      // Warm-up of the Spark code paths (codegen, task launch) on a sample.
-      ds.sample(0.02, 1).mapPartitions(new TokenizeSentences(filter), Encoders.row(TokenizeSentences.OUTPUT)).count();
+      AnalyzeDocuments fn = new AnalyzeDocuments(TokenFilter.fromConfig(config.tokens()),
+          new DocumentAnalyzer.Settings(config.keywordsTopK(), config.topics().unit, config.topics().chunkChars));
+      // Warm-up of the Spark code paths (codegen, task launch, Parquet writer) on a sample.
+      write(ds.sample(0.02, 1).mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)), out.resolve("warm"));
 
       c = new Cpu();
       t0 = System.nanoTime();
-      long sparkTokens = ds.mapPartitions(new TokenizeSentences(filter), Encoders.row(TokenizeSentences.OUTPUT)).count();
-      double sparkRows = chars / ((System.nanoTime() - t0) / 1e9);
-      double rowsCpu = c.charsPerCpuSecond(chars);
-      System.out.printf(Locale.ROOT, "spark     rows, %3d partitions  %,12.0f chars/s  x%.2f  tokens=%d  %s  %s%n", p,
-          sparkRows, sparkRows / base, sparkTokens, c.report(chars), Load.now());
-
-      c = new Cpu();
-      t0 = System.nanoTime();
-      long counted = 0;
-      for (Long k : ds.mapPartitions(new CountTokens(), Encoders.LONG()).collectAsList()) {
-        counted += k;
-      }
-      double sparkCount = chars / ((System.nanoTime() - t0) / 1e9);
-      System.out.printf(Locale.ROOT, "spark     counts only          %,12.0f chars/s  x%.2f  tokens=%d  %s  %s%n",
-          sparkCount, sparkCount / base, counted, c.report(chars), Load.now());
+      write(ds.mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)), out.resolve("analysis"));
+      double stage = chars / ((System.nanoTime() - t0) / 1e9);
+      double stageCpu = c.charsPerCpuSecond(chars);
+      System.out.printf(Locale.ROOT, "spark     stage, %3d partitions %,12.0f chars/s  x%.2f  %s  %s%n", p,
+          stage, stage / base, c.report(chars), Load.now());
       ds.unpersist();
+
+      long mismatched = 0;
+      long stageTokens = 0;
+      for (Row r : spark.read().parquet(out.resolve("analysis").toString())
+          .map(new TokenDigest(), Encoders.tuple(Encoders.STRING(), Encoders.LONG())).toDF("doc", "h")
+          .join(spark.read().parquet(out.resolve("analysis").toString())
+              .selectExpr("doc_id as doc", "aggregate(sentences, 0L, (a, s) -> a + size(s.tokens)) as n"), "doc")
+          .collectAsList()) {
+        stageTokens += r.getLong(2);
+        if (!expected.get(r.getString(0)).equals(r.getLong(1))) {
+          mismatched++;
+        }
+      }
+      System.out.printf(Locale.ROOT, "check     tokens=%d  documents differing from the baseline: %d%n", stageTokens,
+          mismatched);
+      System.out.printf(Locale.ROOT, "identical=%b%n", mismatched == 0 && stageTokens == tokens);
       // On a shared machine wall-clock ratios measure the neighbours too; CPU efficiency does not.
-      System.out.printf(Locale.ROOT, "cpu efficiency spark-rows/baseline = %.2f (chars per CPU-second); "
-          + "speedup if all %d cores were free ≈ %.2f%n", rowsCpu / baseCpu, cores, cores * rowsCpu / baseCpu);
-      System.out.printf(Locale.ROOT, "speedup=%.2f%n", sparkRows / base);
+      System.out.printf(Locale.ROOT, "cpu efficiency stage/baseline = %.2f (chars per CPU-second); "
+          + "speedup if all %d cores were free ≈ %.2f%n", stageCpu / baseCpu, cores, cores * stageCpu / baseCpu);
+      System.out.printf(Locale.ROOT, "goal: speedup >= 1.70 on 2 cores; speedup=%.2f%n", stage / base);
     } finally {
       spark.stop();
+      deleteTree(out);
     }
     return 0;
   }
 
-  private List<Row> sentences() {
+  private static void write(Dataset<Row> rows, java.nio.file.Path dir) {
+    rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(dir.toString());
+  }
+
+  private static void deleteTree(java.nio.file.Path p) throws java.io.IOException {
+    try (var files = java.nio.file.Files.walk(p)) {
+      for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.delete(f);
+      }
+    }
+  }
+
+  /** The baseline's digest of a document's tokens, from the stage's per-sentence arrays. */
+  static final class TokenDigest implements org.apache.spark.api.java.function.MapFunction<Row,
+      scala.Tuple2<String, Long>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public scala.Tuple2<String, Long> call(Row doc) {
+      List<Row> sentences = new ArrayList<>(doc.<Row>getList(doc.fieldIndex("sentences")));
+      sentences.sort(java.util.Comparator.comparingInt(s -> s.getInt(1)));
+      long h = 1;
+      for (Row s : sentences) {
+        List<String> t = s.getList(2);
+        List<String> pos = s.getList(3);
+        List<Integer> starts = s.getList(4);
+        for (int i = 0; i < t.size(); i++) {
+          h = 31 * h + (t.get(i) + "/" + pos.get(i) + "@" + starts.get(i)).hashCode();
+        }
+      }
+      return new scala.Tuple2<>(doc.getString(0), h);
+    }
+  }
+
+  private List<Row> documents() {
     SynthCorpus corpus = SynthCorpus.fromSources(sources != null ? sources
         : SynthCommand.DEFAULT_SOURCES.stream().map(Path::of).toList());
     long want = (long) (mb * 1_000_000);
@@ -174,31 +236,39 @@ public final class TokenizeBench implements Callable<Integer> {
       String docId = "d" + i;
       int idx = 0;
       int offset = 0;
+      List<Row> sentences = new ArrayList<>();
       for (String s : SENTENCE_END.split(d.text())) {
         String t = s.strip();
         if (!t.isEmpty()) {
-          rows.add(RowFactory.create(docId, "s000", idx++, t, offset, d.reportYear()));
+          int start = offset + s.indexOf(t);
+          sentences.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+              new Object[] {"s000", idx++, t, start, start + t.length()}, SENTENCE));
           have += t.getBytes(StandardCharsets.UTF_8).length;
         }
         offset += s.length();
       }
+      rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(new Object[] {docId,
+          d.fileName(), d.reportYear(), null, null, null, d.text(),
+          scala.collection.JavaConverters.asScalaBuffer(sentences).toSeq()}, IngestJob.DOC_TEXT));
     }
     return rows;
   }
 
-  private static double plainJava(List<Row> rows, int n, long chars) throws Exception {
+  private static double plainJava(List<Row> docs, int n, long chars) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
       Tokenizer tok = Tokenizer.fromClasspath();
       long t0 = System.nanoTime();
       List<Future<Long>> fs = new ArrayList<>();
-      int chunk = (rows.size() + n - 1) / n;
+      int chunk = (docs.size() + n - 1) / n;
       for (int k = 0; k < n; k++) {
-        List<Row> part = rows.subList(Math.min(rows.size(), k * chunk), Math.min(rows.size(), (k + 1) * chunk));
+        List<Row> part = docs.subList(Math.min(docs.size(), k * chunk), Math.min(docs.size(), (k + 1) * chunk));
         fs.add(pool.submit(() -> {
           long c = 0;
-          for (Row r : part) {
-            c += tok.tokenize(r.getString(3)).size();
+          for (Row d : part) {
+            for (Row s : d.<Row>getList(7)) {
+              c += tok.tokenize(s.getString(2)).size();
+            }
           }
           return c;
         }));
@@ -230,18 +300,4 @@ public final class TokenizeBench implements Callable<Integer> {
     }
   }
 
-  /** Tokenizes a partition and returns only its token count: the Spark run without per-token rows. */
-  static final class CountTokens implements MapPartitionsFunction<Row, Long> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Iterator<Long> call(Iterator<Row> sentences) {
-      Tokenizer tok = Tokenizer.fromClasspath();
-      long c = 0;
-      while (sentences.hasNext()) {
-        c += tok.tokenize(sentences.next().getString(3)).size();
-      }
-      return List.of(c).iterator();
-    }
-  }
 }

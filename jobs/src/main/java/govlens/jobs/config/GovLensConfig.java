@@ -33,6 +33,7 @@ public final class GovLensConfig implements Serializable {
   private final String warehouse;
   private final String master;
   private final boolean fullRebuild;
+  private final boolean prune;
   private final int shufflePartitions;
   private final long maxFileBytes;
   private final List<String> extensions;
@@ -52,6 +53,7 @@ public final class GovLensConfig implements Serializable {
     this.warehouse = c.getString("govlens.warehouse");
     this.master = c.getString("govlens.master");
     this.fullRebuild = c.getBoolean("govlens.full-rebuild");
+    this.prune = c.getBoolean("govlens.prune");
     this.shufflePartitions = positive(c, "govlens.spark.shuffle-partitions");
     this.maxFileBytes = c.getBytes("govlens.ingest.max-file-bytes");
     this.extensions = c.getStringList("govlens.ingest.extensions").stream().map(String::toLowerCase).toList();
@@ -152,6 +154,14 @@ public final class GovLensConfig implements Serializable {
     return fullRebuild;
   }
 
+  /**
+   * Remove documents whose input files are no longer listed. Off by default: corpora are append-only, and a
+   * folder that fails to mount must not empty the warehouse.
+   */
+  public boolean prune() {
+    return prune;
+  }
+
   public int shufflePartitions() {
     return shufflePartitions;
   }
@@ -212,6 +222,7 @@ public final class GovLensConfig implements Serializable {
     public final double maxShareQuarantined;
     public final double maxShareFlaggedIndicators;
     public final double maxShareEmptySections;
+    public final double maxShareErrors;
 
     Quality(Config q) {
       this.enabled = q.getBoolean("enabled");
@@ -220,6 +231,7 @@ public final class GovLensConfig implements Serializable {
       this.maxShareQuarantined = share(q, "max-share-quarantined");
       this.maxShareFlaggedIndicators = share(q, "max-share-flagged-indicators");
       this.maxShareEmptySections = share(q, "max-share-empty-sections");
+      this.maxShareErrors = share(q, "max-share-errors");
     }
 
     private static double share(Config q, String key) {
@@ -242,6 +254,7 @@ public final class GovLensConfig implements Serializable {
     public final String optimizer;
     public final int maxIterations;
     public final int maxFitUnits;
+    public final double minVocabularyCoverage;
     public final long seed;
     public final double minDf;
     public final double maxDf;
@@ -259,6 +272,11 @@ public final class GovLensConfig implements Serializable {
       this.optimizer = oneOf(t, "optimizer", List.of("em", "online"));
       this.maxIterations = t.getInt("max-iterations");
       this.maxFitUnits = t.getInt("max-fit-units");
+      this.minVocabularyCoverage = t.getDouble("min-vocabulary-coverage");
+      if (minVocabularyCoverage < 0 || minVocabularyCoverage > 1) {
+        throw new InvalidConfigException("govlens.topics.min-vocabulary-coverage must be within [0, 1], found "
+            + minVocabularyCoverage);
+      }
       this.seed = t.getLong("seed");
       this.minDf = t.getDouble("min-df");
       this.maxDf = t.getDouble("max-df");
@@ -286,6 +304,20 @@ public final class GovLensConfig implements Serializable {
   /** The effective configuration as HOCON, for the run log and manifest. */
   public String render() {
     return rendered;
+  }
+
+  /**
+   * One block or key of the effective configuration in a canonical form (concise JSON, keys sorted), for the
+   * stage fingerprints: the same settings always render the same, whatever file or option gave them.
+   *
+   * @param path a key under govlens, e.g. {@code tokens} or {@code topics.unit}
+   */
+  public String renderPath(String path) {
+    Config c = ConfigFactory.parseString(rendered);
+    if (!c.hasPathOrNull(path)) {
+      throw new IllegalArgumentException("no configuration key govlens." + path);
+    }
+    return c.getValue(path).render(com.typesafe.config.ConfigRenderOptions.concise());
   }
 
   /** Builder-style copy with a different warehouse, for tests and tools. */

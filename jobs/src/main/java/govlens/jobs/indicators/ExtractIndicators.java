@@ -4,6 +4,8 @@ import govlens.lib.indicators.ExtractionResult;
 import govlens.lib.indicators.IndicatorExtractor;
 import govlens.lib.indicators.IndicatorValue;
 import govlens.lib.indicators.Mention;
+import govlens.lib.pipeline.FaultInjection;
+import govlens.lib.pipeline.StepError;
 import govlens.lib.text.Sentence;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,8 +56,17 @@ final class ExtractIndicators implements MapFunction<Row, Row> {
 
   static final StructType OUTPUT = new StructType()
       .add("doc_id", DataTypes.StringType)
+      .add("source_path", DataTypes.StringType)
+      .add("report_year", DataTypes.IntegerType)
+      .add("region_code", DataTypes.StringType)
+      .add("region_name", DataTypes.StringType)
+      .add("admin_level", DataTypes.StringType)
       .add("values", DataTypes.createArrayType(VALUE, false))
-      .add("mentions", DataTypes.createArrayType(MENTION, false));
+      .add("mentions", DataTypes.createArrayType(MENTION, false))
+      .add("errors", DataTypes.createArrayType(govlens.jobs.ingest.IngestJob.STEP_ERROR, false));
+
+  /** Step name of an extraction failure in the errors table. */
+  static final String STEP = "indicators";
 
   private final IndicatorExtractor extractor;
 
@@ -63,17 +74,30 @@ final class ExtractIndicators implements MapFunction<Row, Row> {
     this.extractor = extractor;
   }
 
-  /** Input: doc_id, text, sentences (array of section_id, idx, text, char_start, char_end, in any order). */
+  /**
+   * Input: a row of IngestJob.DOC_TEXT (doc_id, source_path, report_year, region_code, region_name,
+   * admin_level, text, sentences in any order). A document whose extraction throws gets no values or mentions
+   * and one error.
+   */
   @Override
   public Row call(Row doc) {
-    List<Row> rows = doc.getList(2);
+    List<Row> rows = doc.getList(7);
     List<Sentence> sentences = new ArrayList<>(rows.size());
     for (Row s : rows) {
       sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
     }
     // collect_list gives no order guarantee; the extractor reads sentences in document order.
     sentences.sort(Comparator.comparingInt(Sentence::idx));
-    ExtractionResult r = extractor.extract(doc.getString(1), sentences);
+    ExtractionResult r;
+    try {
+      FaultInjection.check(STEP, doc.getString(6));
+      r = extractor.extract(doc.getString(6), sentences);
+    } catch (RuntimeException | StackOverflowError e) {
+      StepError err = StepError.of(STEP, e);
+      return RowFactory.create(doc.getString(0), doc.getString(1), doc.get(2), doc.getString(3),
+          doc.getString(4), doc.getString(5), new Object[0], new Object[0],
+          new Object[] {RowFactory.create(err.step(), err.exceptionClass(), err.message())});
+    }
     List<Row> values = new ArrayList<>(r.values().size());
     for (IndicatorValue v : r.values()) {
       values.add(RowFactory.create(v.indicator(), v.indicatorName(), v.area(), v.value(), v.unit(),
@@ -85,7 +109,8 @@ final class ExtractIndicators implements MapFunction<Row, Row> {
       mentions.add(RowFactory.create(m.rawText(), m.value(), m.unit(), m.approx(), m.context(),
           m.sentenceIdx(), m.sectionId(), m.charStart(), m.charEnd(), m.status(), m.reason()));
     }
-    return RowFactory.create(doc.getString(0), values.toArray(), mentions.toArray());
+    return RowFactory.create(doc.getString(0), doc.getString(1), doc.get(2), doc.getString(3),
+        doc.getString(4), doc.getString(5), values.toArray(), mentions.toArray(), new Object[0]);
   }
 
 }

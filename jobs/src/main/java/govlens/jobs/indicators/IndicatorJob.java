@@ -11,14 +11,22 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import govlens.jobs.RunContext;
 import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.ingest.IngestJob;
+import govlens.jobs.state.DocState;
+import govlens.jobs.state.PriorState;
+import govlens.jobs.state.Reprocess;
+import govlens.jobs.state.StageFingerprints;
+import govlens.jobs.state.StageFingerprints.Stage;
 import govlens.jobs.warehouse.RunTransaction;
+import govlens.jobs.warehouse.TableDef;
 import govlens.jobs.warehouse.Warehouse;
+import govlens.jobs.warehouse.WarehouseWriter;
 import govlens.lib.indicators.IndicatorExtractor;
 import govlens.lib.indicators.IndicatorRules;
 import govlens.lib.indicators.PlausibilityChecks;
@@ -28,12 +36,15 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.Window;
@@ -47,73 +58,116 @@ import org.slf4j.LoggerFactory;
  * Documents and sentences → indicators, mentions and region_year_indicators.
  *
  * <p>Extraction runs per document on the executors (rules from conf/indicators/rules.conf, or the file in
- * govlens.indicators.rules-file, parsed and validated once on the driver). Cross-document work follows in
- * Spark: the value chosen per region × year × indicator, the change against the previous year, and the
- * year-over-year plausibility flags, which are written both on region_year_indicators and on every
- * indicators row of that region and year.
+ * govlens.indicators.rules-file, parsed and validated once on the driver), for the documents whose
+ * indicator rows are missing or were made with another indicators fingerprint: this run's new documents,
+ * and every document after a rules change. Their rows replace earlier ones; other documents' rows stay as
+ * committed. A document whose extraction throws gets an errors row and no values.
+ *
+ * <p>Cross-document work follows in Spark over the whole table: the value chosen per region × year ×
+ * indicator, the change against the previous year, and the year-over-year plausibility flags, which are
+ * written both on region_year_indicators and on every indicators row of that region and year (so a new
+ * report can change the flags of its region's next year's rows: those documents' rows are rewritten too).
  */
 public final class IndicatorJob {
   private static final Logger LOG = LoggerFactory.getLogger(IndicatorJob.class);
   static final String YOY_UDF = "govlens_yoy_flags";
+  static final String SEGMENT = "docs";
+
+  /** Tables this stage owns; if any cannot be merged into, every document is extracted again. */
+  public static final List<TableDef> TABLES =
+      List.of(IndicatorTables.INDICATORS, IndicatorTables.MENTIONS, IndicatorTables.REGION_YEAR);
 
   private IndicatorJob() {}
 
-  public record Result(Dataset<Row> indicators, Dataset<Row> mentions, Dataset<Row> regionYear) {}
-
   /**
-   * Extracts from this run's new documents and merges into the committed tables: per-document rows of other
-   * documents are kept, region×year values and year-over-year flags are recomputed over the whole table, and
-   * the report_year partitions that change (the new documents' years and the year after each, whose
-   * previous-year comparison may change) are staged in the transaction.
+   * @param processed documents extracted in this run (their state takes the current fingerprint)
+   * @param errors errors rows of this run's extractions
    */
+  public record Result(Set<String> processed, List<Row> errors) {}
+
   public static Result run(SparkSession spark, GovLensConfig config, RunContext run, RunTransaction tx,
-      IngestJob.Result ingest) {
+      StageFingerprints fps, PriorState prior, IngestJob.Result ingest) {
+    String fp = fps.get(Stage.INDICATORS);
+    List<String> unusable = prior.unusable(TABLES);
+    boolean all = config.fullRebuild() || ingest.all() || !unusable.isEmpty();
+    Set<String> todo = new TreeSet<>();
+    for (DocState d : ingest.docs().values()) {
+      if (all || !fp.equals(d.indicators())) {
+        todo.add(d.docId());
+      }
+    }
+    if (todo.isEmpty() && ingest.deleted().isEmpty()) {
+      LOG.info("indicators: every document is current, tables unchanged");
+      return new Result(Set.of(), List.of());
+    }
+    Reprocess.log(LOG, Stage.INDICATORS, todo, ingest, config.fullRebuild(), unusable, fps, prior, run);
+
     IndicatorExtractor extractor = loadExtractor(spark, config.indicatorRulesFile());
-    boolean nothingNew = ingest.newDocuments().isEmpty();
-    Dataset<Row> extracted = extract(ingest.newDocuments(), ingest.newSentences(), extractor)
+    Dataset<Row> input = Reprocess.docText(spark, config.warehouse(), ingest, todo);
+    Dataset<Row> extracted = input.map(new ExtractIndicators(extractor), Encoders.row(ExtractIndicators.OUTPUT))
         .persist(StorageLevel.MEMORY_AND_DISK());
-    boolean rebuild = config.fullRebuild()
-        || !Warehouse.exists(spark, config.warehouse(), IndicatorTables.INDICATORS);
-    Dataset<Row> existing = rebuild ? Warehouse.empty(spark, IndicatorTables.INDICATORS)
-        : Warehouse.read(spark, config.warehouse(), IndicatorTables.INDICATORS)
-            .withColumn("flags", array_except(col("flags"),
-                array(lit(PlausibilityChecks.JUMP), lit(PlausibilityChecks.DROP))));
-    Dataset<Row> values = Warehouse.mergeByDoc(existing, values(extracted, ingest.newDocuments()),
-        ingest.newDocIds(), IndicatorTables.INDICATORS);
+    List<Row> errors = new ArrayList<>();
+    for (Row r : extracted.filter(size(col("errors")).gt(0)).select("doc_id", "source_path", "errors")
+        .collectAsList()) {
+      for (Row e : r.<Row>getList(2)) {
+        errors.add(RowFactory.create(run.runId(), e.getString(0), r.getString(0), r.getString(1), e.getString(1),
+            e.getString(2)));
+      }
+    }
+
+    // Committed rows of documents this run leaves alone, without the year-over-year flags (recomputed).
+    Set<String> replaced = new TreeSet<>(todo);
+    replaced.addAll(ingest.deleted().keySet());
+    Dataset<Row> replacedIds = ids(spark, replaced);
+    Dataset<Row> committed = all ? Warehouse.empty(spark, IndicatorTables.INDICATORS)
+        : Warehouse.read(spark, config.warehouse(), IndicatorTables.INDICATORS);
+    Dataset<Row> kept = committed.join(replacedIds, "doc_id", "left_anti")
+        .withColumn("flags", array_except(col("flags"),
+            array(lit(PlausibilityChecks.JUMP), lit(PlausibilityChecks.DROP))));
+    Dataset<Row> values = WarehouseWriter.conform(kept, IndicatorTables.INDICATORS)
+        .unionByName(WarehouseWriter.conform(values(extracted), IndicatorTables.INDICATORS))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> regionYear = regionYear(spark, values).persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> indicators = withYearOverYearFlags(values, regionYear);
-    Dataset<Row> existingMentions = rebuild
-        ? Warehouse.empty(spark, IndicatorTables.MENTIONS)
-        : Warehouse.read(spark, config.warehouse(), IndicatorTables.MENTIONS);
-    Dataset<Row> mentions = Warehouse.mergeByDoc(existingMentions, mentions(extracted, ingest.newDocuments()),
-        ingest.newDocIds(), IndicatorTables.MENTIONS);
+    Dataset<Row> mentions = mentions(extracted);
 
-    if (nothingNew && !rebuild) {
-      extracted.unpersist();
-      regionYear.unpersist();
-      LOG.info("indicators: no new documents, tables unchanged");
-      return new Result(indicators, mentions, regionYear);
-    }
-    if (rebuild) {
+    if (all) {
       tx.replaceTable(IndicatorTables.INDICATORS, indicators);
       tx.replaceTable(IndicatorTables.MENTIONS, mentions);
     } else {
-      List<Object> years = new ArrayList<>(ingest.touchedYears());
-      ingest.touchedYears().stream().filter(y -> y != null).map(y -> (Object) (((Integer) y) + 1))
-          .filter(y -> !years.contains(y)).forEach(years::add);
-      tx.replacePartitions(IndicatorTables.INDICATORS, indicators, years);
-      tx.replacePartitions(IndicatorTables.MENTIONS, mentions, ingest.touchedYears());
+      // Documents kept as committed whose flags change with the new region × year values.
+      Dataset<Row> changed = WarehouseWriter.conform(committed, IndicatorTables.INDICATORS)
+          .join(replacedIds, "doc_id", "left_anti")
+          .select("doc_id", "char_start", "indicator", "flags")
+          .except(indicators.select("doc_id", "char_start", "indicator", "flags"))
+          .select("doc_id").distinct();
+      Set<String> rewrite = new TreeSet<>(todo);
+      rewrite.addAll(changed.as(Encoders.STRING()).collectAsList());
+      Set<String> deleteIds = new TreeSet<>(rewrite);
+      deleteIds.addAll(ingest.deleted().keySet());
+      tx.deleteDocs(IndicatorTables.INDICATORS, Reprocess.committedKeys(spark, prior, ingest, deleteIds));
+      tx.append(IndicatorTables.INDICATORS, SEGMENT,
+          indicators.join(ids(spark, rewrite), "doc_id", "left_semi")
+              .coalesce(WarehouseWriter.tasksFor(rewrite.size(), 64)), WarehouseWriter.Layout.AS_IS);
+      tx.deleteDocs(IndicatorTables.MENTIONS, Reprocess.committedKeys(spark, prior, ingest, replaced));
+      tx.append(IndicatorTables.MENTIONS, SEGMENT, mentions.coalesce(WarehouseWriter.tasksFor(todo.size(), 64)),
+          WarehouseWriter.Layout.AS_IS);
+      run.count("indicators_docs_reflagged", rewrite.size() - todo.size());
     }
     tx.replaceTable(IndicatorTables.REGION_YEAR, regionYear);
     Row n = extracted.selectExpr("cast(coalesce(sum(size(values)), 0) as long)").first();
     run.count("indicators_new", n.getLong(0));
-    run.count("region_year_indicators", regionYear.count());
+    run.count("indicators_docs", todo.size());
     extracted.unpersist();
+    values.unpersist();
     regionYear.unpersist();
-    LOG.info("indicators: {} values from {} new documents; {} region×year×indicator rows",
-        run.counts().get("indicators_new"), run.counts().get("documents_new"),
-        run.counts().get("region_year_indicators"));
-    return new Result(indicators, mentions, regionYear);
+    LOG.info("indicators: {} values from {} documents, {} errors", run.counts().get("indicators_new"),
+        todo.size(), errors.size());
+    return new Result(todo, errors);
+  }
+
+  private static Dataset<Row> ids(SparkSession spark, Set<String> ids) {
+    return spark.createDataset(List.copyOf(ids), Encoders.STRING()).toDF("doc_id");
   }
 
   /** Bundled rules, or a rules file on any Hadoop file system, validated here so a bad file fails fast. */
@@ -136,25 +190,15 @@ public final class IndicatorJob {
     }
   }
 
-  /** One row per document: doc_id, values[], mentions[]. */
-  static Dataset<Row> extract(Dataset<Row> documents, Dataset<Row> sentences, IndicatorExtractor extractor) {
-    Dataset<Row> perDoc = sentences.groupBy("doc_id").agg(collect_list(
-        struct(col("section_id"), col("idx"), col("text"), col("char_start"), col("char_end"))).as("sentences"));
-    return documents.select("doc_id", "text").join(perDoc, "doc_id")
-        .select("doc_id", "text", "sentences")
-        .map(new ExtractIndicators(extractor), Encoders.row(ExtractIndicators.OUTPUT));
-  }
-
-  static Dataset<Row> values(Dataset<Row> extracted, Dataset<Row> documents) {
-    return extracted.select(col("doc_id"), explode(col("values")).as("v"))
-        .join(documents.select("doc_id", "region_name", "region_code", "admin_level", "report_year"), "doc_id")
+  static Dataset<Row> values(Dataset<Row> extracted) {
+    return extracted.select(col("doc_id"), col("region_name"), col("region_code"), col("admin_level"),
+            col("report_year"), explode(col("values")).as("v"))
         .select(col("doc_id"), col("region_name"), col("region_code"), col("admin_level"),
             col("report_year"), col("v.*"));
   }
 
-  static Dataset<Row> mentions(Dataset<Row> extracted, Dataset<Row> documents) {
-    return extracted.select(col("doc_id"), explode(col("mentions")).as("m"))
-        .join(documents.select("doc_id", "report_year"), "doc_id")
+  static Dataset<Row> mentions(Dataset<Row> extracted) {
+    return extracted.select(col("doc_id"), col("report_year"), explode(col("mentions")).as("m"))
         .select(col("doc_id"), col("report_year"), col("m.*"));
   }
 

@@ -3,6 +3,7 @@ package govlens.jobs.ingest;
 import govlens.lib.meta.DocumentMetadata;
 import govlens.lib.pipeline.DocumentProcessor;
 import govlens.lib.pipeline.ProcessedFile;
+import govlens.lib.pipeline.StepError;
 import govlens.lib.text.Section;
 import govlens.lib.text.Sentence;
 import java.sql.Date;
@@ -35,7 +36,7 @@ final class ProcessFiles implements MapPartitionsFunction<Row, Row> {
       .add("char_start", DataTypes.IntegerType)
       .add("char_end", DataTypes.IntegerType);
 
-  static final StructType SENTENCE = new StructType()
+  public static final StructType SENTENCE = new StructType()
       .add("section_id", DataTypes.StringType)
       .add("idx", DataTypes.IntegerType)
       .add("text", DataTypes.StringType)
@@ -66,7 +67,8 @@ final class ProcessFiles implements MapPartitionsFunction<Row, Row> {
       .add("sentences", DataTypes.createArrayType(SENTENCE, false))
       .add("source_url", DataTypes.StringType)
       .add("reason", DataTypes.StringType)
-      .add("detail", DataTypes.StringType);
+      .add("detail", DataTypes.StringType)
+      .add("errors", DataTypes.createArrayType(IngestJob.STEP_ERROR, false));
 
   private final List<String> extensions;
   private final int minChars;
@@ -103,10 +105,11 @@ final class ProcessFiles implements MapPartitionsFunction<Row, Row> {
 
   static Row toRow(ProcessedFile p, long length) {
     ProcessedFile.Document d = p.document();
+    Object[] errors = errors(p.errors());
     if (d == null) {
       return RowFactory.create(p.sourcePath(), p.sourceFormat(), length,
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, p.quarantine().reason(), p.quarantine().detail());
+          null, null, null, p.quarantine().reason(), p.quarantine().detail(), errors);
     }
     DocumentMetadata m = d.metadata();
     List<Row> sections = new ArrayList<>(d.sections().size());
@@ -123,6 +126,15 @@ final class ProcessFiles implements MapPartitionsFunction<Row, Row> {
         d.docId(), d.encoding(), m.title(), m.regionName(), m.regionCode(), m.adminLevel(), m.province(),
         m.reportYear(), m.docNumber(), m.issuer(), m.signer(), published, d.text(),
         d.text().codePointCount(0, d.text().length()), d.qualityFlags().toArray(new String[0]),
-        sections.toArray(), sentences.toArray(), d.sourceUrl(), null, null);
+        sections.toArray(), sentences.toArray(), d.sourceUrl(), null, null, errors);
+  }
+
+  static Object[] errors(List<StepError> errors) {
+    Object[] out = new Object[errors.size()];
+    for (int i = 0; i < out.length; i++) {
+      StepError e = errors.get(i);
+      out[i] = RowFactory.create(e.step(), e.exceptionClass(), e.message());
+    }
+    return out;
   }
 }

@@ -121,6 +121,7 @@ final class RecordCorpora {
     v[2] = 0L;
     v[ProcessFiles.PROCESSED.fieldIndex("reason")] = reason;
     v[ProcessFiles.PROCESSED.fieldIndex("detail")] = detail;
+    v[ProcessFiles.PROCESSED.fieldIndex("errors")] = new Object[0];
     return spark.createDataFrame(List.of(RowFactory.create(v)), ProcessFiles.PROCESSED);
   }
 

@@ -52,11 +52,27 @@ public final class QualityGate {
     out.addAll(verify(read(spark, wh, Tables.SECTIONS), new Check(CheckLevel.Error(), "sections", emptySeq())
         .satisfies("length(trim(text)) > 0", "sections_not_empty", atLeast(1 - q.maxShareEmptySections),
             Option.empty(), emptyList(), Option.empty())));
+    out.add(errorShare(spark, wh, q.maxShareErrors));
     out.addAll(verify(read(spark, wh, IndicatorTables.INDICATORS),
         new Check(CheckLevel.Error(), "indicators", emptySeq())
             .satisfies("size(flags) = 0", "indicators_without_plausibility_flags",
                 atLeast(1 - q.maxShareFlaggedIndicators), Option.empty(), emptyList(), Option.empty())));
     return out;
+  }
+
+  /**
+   * Documents (and files that never became one) with a failed processing step, as a share of the documents.
+   * Two tables are involved, so it is computed here rather than as a Deequ constraint on one.
+   */
+  static Outcome errorShare(SparkSession spark, String wh, double max) {
+    long failing = read(spark, wh, Tables.ERRORS)
+        .selectExpr("coalesce(doc_id, source_path) as k").distinct().count();
+    long documents = read(spark, wh, Tables.DOCUMENTS).count();
+    double share = documents == 0 ? (failing == 0 ? 0 : 1) : (double) failing / documents;
+    boolean ok = share <= max + 1e-9;
+    return new Outcome("errors: share of documents with a failed step <= " + max, ok,
+        ok ? null : String.format("%d of %d documents (%.4f) have rows in the errors table", failing, documents,
+            share));
   }
 
   private static Dataset<Row> read(SparkSession spark, String wh, TableDef table) {

@@ -41,7 +41,7 @@ public final class Tables {
       col("text", StringType, false, "cleaned text; every char_start/char_end in the warehouse is a UTF-16 index into it"),
       col("char_count", IntegerType, false, "length of text in Unicode code points"),
       col("quality_flags", createArrayType(StringType, false), false, "what cleaning and metadata extraction noticed: no_region, no_year, furniture_removed, …"),
-      col("pipeline_version", StringType, false, "GovLens version that produced the row"),
+      col("pipeline_version", StringType, false, "GovLens build that produced the row: version+git commit (0.1.0+4a8e1378e5b7)"),
       col("run_id", StringType, false, "run that wrote the row"),
       col("ingested_at", TimestampType, false, "start time of that run (UTC)")),
       "report_year", List.of("doc_id"));
@@ -88,8 +88,21 @@ public final class Tables {
       null, List.of("source_path"));
 
   /**
+   * Every per-document step that threw: one row per document (or unreadable file) and step, kept until the
+   * step runs again on that document. The document's other outputs are in the warehouse as usual.
+   */
+  public static final TableDef ERRORS = new TableDef("errors", schema(
+      col("run_id", StringType, false, "run in which the step failed"),
+      col("stage", StringType, false, "read | clean | metadata | sections | sentences (ingest); indicators; tokenize | textrank | units (analytics)"),
+      col("doc_id", StringType, true, "the document; null when the file never became one (read, clean)"),
+      col("source_path", StringType, false, "input file of the document"),
+      col("exception_class", StringType, false, "Java class of the exception"),
+      col("message", StringType, false, "its message (at most 1,000 characters)")),
+      null, List.of("stage", "source_path", "doc_id"));
+
+  /**
    * Internal state, not an analyst table: what became of each input file, so a nightly run skips files it
-   * has already read (same path, size and modification time, same pipeline version).
+   * has already read (same path, size and modification time, same ingest fingerprint).
    */
   public static final TableDef FILE_STATE = new TableDef("_state/files", schema(
       col("path", StringType, false, "input file"),
@@ -97,12 +110,32 @@ public final class Tables {
       col("modification_time", LongType, false, "its modification time when read (ms since epoch)"),
       col("outcome", StringType, false, "document | duplicate | quarantine | records (a record corpus file)"),
       col("doc_id", StringType, true, "the document it became or duplicates"),
-      col("pipeline_version", StringType, false, "GovLens version that read it"),
+      col("ingest_fingerprint", StringType, true, "fingerprint of the ingest stage that read it"),
       col("run_id", StringType, false, "run that read it")),
       null, List.of("path"));
 
+  /**
+   * Internal state: per document, what its rows were made with. A stage whose current fingerprint differs from
+   * the one recorded here is run again on the document (see StageFingerprints); a null means the stage has
+   * not run on it with any fingerprint yet.
+   */
+  public static final TableDef DOC_STATE = new TableDef("_state/documents", schema(
+      col("doc_id", StringType, false, "document"),
+      col("source_path", StringType, false, "documents.source_path"),
+      col("report_year", IntegerType, true, "documents.report_year (the partition its rows live in)"),
+      col("region_code", StringType, true, "documents.region_code"),
+      col("region_name", StringType, true, "documents.region_name"),
+      col("admin_level", StringType, true, "documents.admin_level"),
+      col("ingest", StringType, true, "ingest fingerprint of its documents, sections and sentences rows"),
+      col("indicators", StringType, true, "indicators fingerprint of its indicators and mentions rows"),
+      col("analytics", StringType, true, "analytics fingerprint of its tokens, term counts, keywords and units"),
+      col("topic_model", StringType, true, "model_id of its doc_topics rows"),
+      col("run_id", StringType, false, "last run that changed any of the above")),
+      null, List.of("doc_id"));
+
   /** Every table this module writes, in README order. */
-  public static final List<TableDef> ALL = List.of(DOCUMENTS, SECTIONS, SENTENCES, DUPLICATES, QUARANTINE);
+  public static final List<TableDef> ALL =
+      List.of(DOCUMENTS, SECTIONS, SENTENCES, DUPLICATES, QUARANTINE, ERRORS);
 
   /**
    * The README's schema section for the given tables, generated from the definitions above so the two

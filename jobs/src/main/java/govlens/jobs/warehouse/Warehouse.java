@@ -16,6 +16,48 @@ import org.apache.spark.sql.SparkSession;
 public final class Warehouse {
   private Warehouse() {}
 
+  /** Whether a committed table can be used as the base of an incremental run. */
+  public enum Health {
+    /** Its folder does not exist. */
+    ABSENT,
+    /** Every data file's Parquet footer reads. */
+    OK,
+    /** A data file is not Parquet (truncated, overwritten, …), or the folder cannot be listed. */
+    UNREADABLE
+  }
+
+  /**
+   * Checks a table without reading its rows: the folder exists and every data file's Parquet footer parses.
+   * A table that fails is rebuilt from all committed documents by the next run, never merged into.
+   */
+  public static Health health(SparkSession spark, String warehouse, TableDef table) {
+    String path = WarehouseWriter.path(warehouse, table);
+    try {
+      FileSystem fs = RunTransaction.fileSystem(spark, path);
+      Path root = new Path(path);
+      if (!fs.exists(root)) {
+        return Health.ABSENT;
+      }
+      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        org.apache.hadoop.fs.LocatedFileStatus f = it.next();
+        String rel = f.getPath().toString().substring(fs.makeQualified(root).toString().length());
+        if (rel.contains("/_") || rel.contains("/.")) {
+          continue;
+        }
+        try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+            org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(f, fs.getConf()))) {
+          r.getFooter();
+        } catch (IOException | RuntimeException e) {
+          return Health.UNREADABLE;
+        }
+      }
+      return Health.OK;
+    } catch (IOException e) {
+      return Health.UNREADABLE;
+    }
+  }
+
   /** Whether the table has been committed (its folder exists). */
   public static boolean exists(SparkSession spark, String warehouse, TableDef table) {
     String path = WarehouseWriter.path(warehouse, table);

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import govlens.jobs.RunContext;
+import govlens.jobs.Pipeline;
 import govlens.jobs.SharedSparkSession;
 import govlens.jobs.config.GovLensConfig;
-import govlens.jobs.ingest.IngestJob;
 import govlens.lib.nlp.TokenFilter;
 import govlens.lib.nlp.Tokenizer;
 import java.io.IOException;
@@ -24,15 +23,15 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The analytics job end to end on the sample reports, three runs sharing one model directory: a first run
- * fits and saves a model, a second applies it (retrain false), a third retrains with k-selection. Each test
- * checks one behaviour of those runs' output.
+ * The analytics stage end to end on the sample reports, through the pipeline, four runs: a first run fits
+ * and saves a model; a full rebuild applies it to every document again (retrain false); a third run retrains
+ * with k-selection and another seed; and a clean run into a new warehouse fits the same model as the first.
+ * Each run's tables are kept as a snapshot; each test checks one behaviour of that output.
  */
 class AnalyticsJobTest extends SharedSparkSession {
   static final int K = 3;
@@ -40,43 +39,73 @@ class AnalyticsJobTest extends SharedSparkSession {
 
   @TempDir static Path tmp;
   static GovLensConfig config;
-  static IngestJob.Result ingest;
-  static AnalyticsJob.Result first;
-  static AnalyticsJob.Result reused;
-  static AnalyticsJob.Result retrained;
+  static Snapshot first;
+  static Snapshot reused;
+  static Snapshot retrained;
+  static Snapshot clean;
   static List<Row> firstDocTopics;
   static List<Row> reusedDocTopics;
-  static String currentAfterRetrain;
+
+  /** A copy of a warehouse after one run, with the current model id. */
+  record Snapshot(String path, String modelId) {
+    Dataset<Row> table(String name) {
+      return spark.read().parquet(path + "/" + name);
+    }
+
+    Dataset<Row> tokens() {
+      return table("tokens");
+    }
+
+    Dataset<Row> topics() {
+      return table("topics");
+    }
+
+    Dataset<Row> topicModels() {
+      return table("topic_models");
+    }
+
+    Dataset<Row> topicShares() {
+      return table("topic_shares");
+    }
+
+    Dataset<Row> docTopics() {
+      return table("doc_topics");
+    }
+  }
 
   @BeforeAll
-  static void runThreeTimes() throws IOException {
+  static void runFourTimes() throws IOException {
     config = GovLensConfig.load(null, Map.of(
         "govlens.input", List.of("../data/sample"),
         "govlens.warehouse", tmp.resolve("warehouse").toString(),
         "govlens.topics.k", K,
         "govlens.topics.max-iterations", 10,
         "govlens.topics.top-words", TOP_WORDS));
-    ingest = IngestJob.run(spark, config, RunContext.start());
-    first = run(config);
+    first = run(config, "first");
     firstDocTopics = sorted(first.docTopics());
-    reused = run(config);
+    reused = run(config.withOverrides(Map.of("govlens.full-rebuild", true)), "reused");
     reusedDocTopics = sorted(reused.docTopics());
-    retrained = run(config.withOverrides(Map.of(
-        "govlens.topics.retrain", true, "govlens.topics.k-candidates", List.of(2, K))));
-    currentAfterRetrain = Files.readString(tmp.resolve("warehouse/_models/CURRENT")).strip();
+    retrained = run(config.withOverrides(Map.of("govlens.topics.retrain", true,
+        "govlens.topics.k-candidates", List.of(2, K), "govlens.topics.seed", 7)), "retrained");
+    clean = run(config.withOverrides(Map.of("govlens.warehouse", tmp.resolve("clean").toString())), "clean");
   }
 
-  @AfterAll
-  static void release() {
-    for (AnalyticsJob.Result r : List.of(first, reused, retrained)) {
-      r.unpersist();
+  /** Runs the pipeline and copies the warehouse it wrote, so later runs cannot change what tests read. */
+  static Snapshot run(GovLensConfig c, String name) throws IOException {
+    Pipeline.run(spark, c);
+    Path wh = Path.of(c.warehouse());
+    Path copy = tmp.resolve("snapshot-" + name);
+    try (var files = Files.walk(wh)) {
+      for (Path p : files.toList()) {
+        Path target = copy.resolve(wh.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
     }
-    ingest.unpersist();
-  }
-
-  static AnalyticsJob.Result run(GovLensConfig c) {
-    return AnalyticsJob.run(spark, c, RunContext.start(), ingest.documents(), ingest.sections(),
-        ingest.sentences());
+    return new Snapshot(copy.toString(), Files.readString(wh.resolve("_models/CURRENT")).strip());
   }
 
   static List<Row> sorted(Dataset<Row> docTopics) {
@@ -87,7 +116,7 @@ class AnalyticsJobTest extends SharedSparkSession {
   // Every token is exactly the document text between its offsets.
   @Test
   void tokenOffsetsPointIntoDocumentText() {
-    Dataset<Row> joined = first.tokens().join(ingest.documents().select("doc_id", "text"), "doc_id");
+    Dataset<Row> joined = first.tokens().join(first.table("documents").select("doc_id", "text"), "doc_id");
     long total = joined.count();
     long mismatched = joined.filter(col("token").notEqual(
         col("text").substr(col("char_start").plus(1), col("char_end").minus(col("char_start"))))).count();
@@ -109,7 +138,7 @@ class AnalyticsJobTest extends SharedSparkSession {
   // Tokenizing per sentence gives the same tokens as tokenizing the sentence text with the lib Tokenizer.
   @Test
   void tokensOfOneSentenceAreTheTokenizerOutput() {
-    Row s = ingest.sentences().orderBy("doc_id", "idx").filter(col("idx").equalTo(5)).first();
+    Row s = first.table("sentences").orderBy("doc_id", "idx").filter(col("idx").equalTo(5)).first();
     List<String> expected = Tokenizer.withFilter(TokenFilter.fromConfig(config.tokens()))
         .tokenize(s.getAs("text")).stream().map(govlens.lib.nlp.Token::term).toList();
     List<String> actual = first.tokens()
@@ -121,8 +150,7 @@ class AnalyticsJobTest extends SharedSparkSession {
   // The model has k topics, each with top-words distinct terms, all from the model's vocabulary.
   @Test
   void topicsHaveTopWordsFromTheVocabulary() {
-    PipelineModel model = PipelineModel.load(tmp.resolve("warehouse/_models/" + first.modelId() + "/pipeline")
-        .toString());
+    PipelineModel model = PipelineModel.load(first.path() + "/_models/" + first.modelId() + "/pipeline");
     Set<String> vocab = Set.of(((CountVectorizerModel) model.stages()[0]).vocabulary());
     Map<Integer, Set<String>> terms = new TreeMap<>();
     for (Row r : first.topics().collectAsList()) {
@@ -168,11 +196,19 @@ class AnalyticsJobTest extends SharedSparkSession {
     assertEquals(firstModel.<String>getAs("trained_in_run"), reusedModel.<String>getAs("trained_in_run"));
   }
 
-  // retrain=true fits a new model, which becomes CURRENT.
+  // retrain=true with another seed fits a new model, which becomes CURRENT and labels doc_topics.
   @Test
   void retrainMakesANewCurrentModel() {
     assertNotEquals(first.modelId(), retrained.modelId());
-    assertEquals(retrained.modelId(), currentAfterRetrain);
+    assertEquals(List.of(retrained.modelId()), retrained.docTopics().select("model_id").distinct()
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+  }
+
+  // A model's id derives from what determines it: a clean run on the same input fits the same model id.
+  @Test
+  void cleanRunOnSameInputGivesSameModelId() {
+    assertEquals(first.modelId(), clean.modelId());
+    assertEquals(firstDocTopics, sorted(clean.docTopics()));
   }
 
   // k-selection records every candidate and selects the one with the best mean NPMI.
@@ -210,7 +246,7 @@ class AnalyticsJobTest extends SharedSparkSession {
   @Test
   void allTablesAreWritten() {
     for (var t : AnalyticsTables.ALL) {
-      Dataset<Row> back = spark.read().parquet(tmp.resolve("warehouse/" + t.name()).toString());
+      Dataset<Row> back = first.table(t.name());
       assertEquals(new HashSet<>(t.columns()), new HashSet<>(List.of(back.columns())), t.name());
       assertTrue(back.count() > 0, t.name());
     }

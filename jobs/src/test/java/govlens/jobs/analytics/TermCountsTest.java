@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import govlens.jobs.SharedSparkSession;
-import govlens.lib.nlp.KeywordRanker;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,7 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * term_stats and keywords on a hand-made set of content tokens, so every count is known exactly:
+ * term_stats and TF-IDF keywords on a hand-made set of content tokens, so every count is known exactly
+ * (TextRank: AnalyzeDocumentsTest):
  *
  * <pre>
  * d1 临汾市 2024: 复议 复议 执法
@@ -48,10 +48,24 @@ class TermCountsTest extends SharedSparkSession {
     Dataset<Row> meta = spark.createDataFrame(List.of(
         RowFactory.create("d1", "141000", "临汾市", 2024), RowFactory.create("d2", "141000", "临汾市", 2024),
         RowFactory.create("d3", "140000", "山西省", 2024), RowFactory.create("d4", null, null, 2024)), META);
-    Dataset<Row> docTerms = AnalyticsJob.docTerms(content);
-    Dataset<Row> corpusTerms = AnalyticsJob.corpusTerms(docTerms);
-    termStats = AnalyticsJob.termStats(docTerms, corpusTerms, meta, 4);
-    keywords = AnalyticsJob.keywords(content, docTerms, corpusTerms, 4, 2, meta);
+    Dataset<Row> vectors = vectors(content).cache();
+    Dataset<Row> corpus = AnalyticsJob.corpusCounts(null, vectors, null);
+    Dataset<Row> regionYear = AnalyticsJob.regionYearVectors(spark, vectors, null, java.util.Set.of());
+    termStats = AnalyticsJob.termStatsCorpus(corpus, 4).unionByName(AnalyticsJob.termStatsDoc(vectors))
+        .unionByName(AnalyticsJob.termStatsRegionYear(regionYear));
+    var idf = new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext())
+        .broadcast(AnalyticsJob.idf(corpus, 4));
+    keywords = AnalyticsJob.keywords(vectors, regionYear, idf, 2);
+  }
+
+  /** Each document's content-term counts as one row (terms sorted), as AnalyzeDocuments gives them. */
+  static Dataset<Row> vectors(Dataset<Row> content) {
+    return content.groupBy("doc_id", "region_code", "region_name", "report_year", "token").count()
+        .groupBy("doc_id", "region_code", "region_name", "report_year")
+        .agg(org.apache.spark.sql.functions.sort_array(org.apache.spark.sql.functions.collect_list(
+            org.apache.spark.sql.functions.struct(col("token"), col("count")))).as("v"))
+        .select(col("doc_id"), col("region_code"), col("region_name"), col("report_year"),
+            col("v.token").as("terms"), col("v.count").as("counts"));
   }
 
   static Row tok(String doc, String term, int charStart) {
@@ -113,15 +127,4 @@ class TermCountsTest extends SharedSparkSession {
         lines(keywords.filter(col("scope").equalTo("region_year")), "region_code", "rank", "term", "count"));
   }
 
-  // TextRank per document: KeywordRanker over the content tokens in text order, with exact counts.
-  @Test
-  void textRankMatchesKeywordRanker() {
-    List<KeywordRanker.Keyword> expected = KeywordRanker.rank(List.of("复议", "复议", "执法"), 2);
-    List<Row> d1 = keywords.filter(col("method").equalTo("textrank").and(col("doc_id").equalTo("d1")))
-        .orderBy("rank").collectAsList();
-    assertEquals(expected.stream().map(k -> k.term() + "|" + k.count() + "|" + k.score()).toList(),
-        d1.stream().map(r -> r.getAs("term") + "|" + r.getAs("count") + "|" + r.getAs("score")).toList());
-    assertEquals(4, keywords.filter(col("method").equalTo("textrank"))
-        .select("doc_id").distinct().count());
-  }
 }
