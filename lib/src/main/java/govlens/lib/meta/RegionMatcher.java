@@ -37,6 +37,12 @@ public final class RegionMatcher {
   private RegionMatcher(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
     TreeMap<String, List<Region>> forms = gazetteer.surfaceTree();
+    // Texts are matched in their simplified view (see TraditionalChars), which maps every character on its own:
+    // a name whose characters that view changes (乾安县 → 干安县) is also keyed in its changed form.
+    for (Map.Entry<String, List<Region>> e : new ArrayList<>(forms.entrySet())) {
+      String v = TraditionalChars.simplify(e.getKey());
+      if (!v.equals(e.getKey())) forms.putIfAbsent(v, e.getValue());
+    }
     TreeMap<String, String> keys = new TreeMap<>();
     forms.keySet().forEach(k -> keys.put(k, k));
     this.automaton = new AhoCorasickDoubleArrayTrie<>();
@@ -80,7 +86,9 @@ public final class RegionMatcher {
       String surface = text.substring(h[0], h[1]);
       if (isWeakFalseHit(text, h[0], h[1], surface)) continue;
       for (int i = h[0]; i < h[1]; i++) taken[i] = true;
-      out.add(new RegionMention(h[0], h[1], surface, surfaces.get(surface), !fullNames.contains(surface)));
+      List<Region> cands = surfaces.get(surface);
+      boolean full = cands.size() == 1 ? cands.get(0).name().equals(surface) : fullNames.contains(surface);
+      out.add(new RegionMention(h[0], h[1], surface, cands, !full));
     }
     out.sort(Comparator.comparingInt(RegionMention::start));
     return out;
@@ -95,7 +103,8 @@ public final class RegionMatcher {
   /**
    * The division {@code mention} denotes, using the other mentions of the document as context: a candidate
    * scores when its province or prefecture is named elsewhere (1 point per mention, shared among that
-   * mention's own candidates) and, less, when one of its own counties/prefectures is named (½ point). Returns
+   * mention's own candidates; 4 when it directly precedes the mention, 2 within 60 characters) and, less, when
+   * one of its own counties/prefectures is named (half of that). Returns
    * the unique candidate directly, and null when the best score is tied (the caller flags ambiguity instead of
    * guessing).
    */
@@ -108,7 +117,10 @@ public final class RegionMatcher {
       double score = 0;
       for (RegionMention o : context) {
         if (o.surface().equals(mention.surface())) continue;
-        double share = 1.0 / o.candidates().size();
+        // A province or prefecture named right before (北京市朝阳区) or in the same stretch of text counts more.
+        double near = o.end() <= mention.start() && mention.start() - o.end() <= 1 ? 4
+            : Math.abs(o.start() - mention.start()) <= 60 ? 2 : 1;
+        double share = near / o.candidates().size();
         for (Region oc : o.candidates()) {
           if (c.isWithin(oc)) score += share;
           else if (oc.isWithin(c)) score += share / 2;
