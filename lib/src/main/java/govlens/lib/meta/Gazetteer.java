@@ -195,6 +195,17 @@ public final class Gazetteer {
     return stem;
   }
 
+  /** True when a prefecture has counties of its own (东莞市 and 中山市 have none: their towns sit directly below). */
+  public boolean hasCounties(Region prefecture) {
+    String prefix = prefecture.code().substring(0, 4);
+    for (Region r : regions) {
+      if (Region.COUNTY.equals(r.level()) && r.code().startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** All divisions, provinces first, then prefectures, then counties, in file order. */
   public List<Region> regions() {
     return regions;

@@ -22,12 +22,16 @@ import java.util.TreeMap;
  * or when the previous character is a quantifier such as 全/各/本. This loses a rare true mention and keeps the
  * common false one out.
  *
+ * <p>A short form directly followed by 镇, 乡, 村 or 街 names a town, village or street that shares the stem
+ * (吉水镇 is not 吉水县) and is not a mention.
+ *
  * <p>Instances are immutable and thread-safe; {@link #get()} returns the JVM-wide one built lazily on first use.
  */
 public final class RegionMatcher {
 
   private static final String WEAK_NEXT = "域级直城乡";
   private static final String WEAK_PREV = "全各本该每";
+  private static final String TOWN_NEXT = "镇乡村街";
 
   private final Gazetteer gazetteer;
   private final AhoCorasickDoubleArrayTrie<String> automaton;
@@ -85,6 +89,11 @@ public final class RegionMatcher {
       if (!free) continue;
       String surface = text.substring(h[0], h[1]);
       if (isWeakFalseHit(text, h[0], h[1], surface)) continue;
+      List<Region> cs = surfaces.get(surface);
+      if (!fullNames.contains(surface) && !(cs.size() == 1 && cs.get(0).name().equals(surface))
+          && h[1] < text.length() && TOWN_NEXT.indexOf(text.charAt(h[1])) >= 0) {
+        continue; // 吉水镇 is a town, not 吉水县: a short form directly followed by 镇/乡/村/街道 names a place below
+      }
       for (int i = h[0]; i < h[1]; i++) taken[i] = true;
       List<Region> cands = surfaces.get(surface);
       boolean full = cands.size() == 1 ? cands.get(0).name().equals(surface) : fullNames.contains(surface);

@@ -38,9 +38,11 @@ import java.util.regex.Pattern;
  * 南昌市/南昌县) are resolved by {@link RegionMatcher#resolve} (the province or prefecture named nearby or
  * elsewhere) and then by the self-reference level; never by the first match.
  *
- * <p>The best division needs at least 6 points (1 for a street office or town, which often name their county
- * once) and must beat the runner-up by half again, or the runner-up must be its own province/prefecture or one of
- * its own divisions. Otherwise the region is null with {@code region_ambiguous} (or {@code no_region} when
+ * <p>The best division needs at least 6 points, or 3 when they come from its own bodies, documents or 法治X
+ * programme at the text's level and nothing else scored more than 1; a street office or town needs 1 point but
+ * only county-level divisions (or a prefecture without counties, 东莞市) count for it, its enumerated superiors
+ * included. The best must beat the runner-up by half again, or the runner-up must be its own
+ * province/prefecture or one of its own divisions and score less. Otherwise the region is null with {@code region_ambiguous} (or {@code no_region} when
  * nothing scored).
  */
 final class RegionScorer {
@@ -80,10 +82,6 @@ final class RegionScorer {
     boolean subCounty = Bodies.KIND_STREET.equals(bodyKind) || Bodies.KIND_TOWNSHIP.equals(bodyKind);
     Character self = selfSuffix(layout.view);
 
-    Set<Integer> titleLines = new HashSet<>(title.lines());
-    if (fileHeader != null) {
-      titleLines.add(fileHeader.line());
-    }
     int signatureLine = signature == null ? -1 : signature.index();
     List<Line> body = layout.bodyParagraphs(3);
     int subjectAt = subjectOffset(layout, body);
@@ -107,20 +105,22 @@ final class RegionScorer {
     Map<String, Integer> named = new HashMap<>();
     Map<String, Integer> plain = new HashMap<>();
     Map<String, Integer> ownDocs = new HashMap<>();
+    Set<String> fitting = new HashSet<>();
     int ambiguousWeight = 0;
     Set<String> ambiguousProvinces = new LinkedHashSet<>();
     for (int k = 0; k < mentions.size(); k++) {
       RegionMention m = mentions.get(k);
       Line line = layout.lineAt(m.start());
       Region r = resolved.get(m);
+      // A street office or town lists its superiors (省委、湛江市委、廉江市委): the last is its own county.
       if (isQualifier(mentions, k, resolved)
-          || (!titleLines.contains(line.index()) && inEnumeration(layout.view, m))) {
+          || (!subCounty && !title.covers(layout, m.start()) && inEnumeration(layout.view, m))) {
         continue;
       }
       int w = 0;
       if (line.index() == layout.addresseeLine) {
         w = subCounty && r != null && !Region.PROVINCE.equals(r.level()) ? W_ADDRESSEE_OF_SUB_BODY : 0;
-      } else if (titleLines.contains(line.index())) {
+      } else if (title.covers(layout, m.start()) || (fileHeader != null && line.index() == fileHeader.line())) {
         w = W_TITLE;
       } else if (m.start() == subjectAt) {
         w = W_SUBJECT;
@@ -150,13 +150,26 @@ final class RegionScorer {
         continue;
       }
       boolean levelFits = self == null || suffixOf(r) == self;
-      if (m.start() > 0 && layout.view.charAt(m.start() - 1) == '《') {
+      boolean afterFazhi = m.start() >= 2 && layout.view.startsWith("法治", m.start() - 2);
+      if (afterFazhi) {
+        // 法治湖南建设, 法治岚县: the rule-of-law programme of a place, nearly always the reporting one's.
+        named.merge(r.code(), levelFits ? W_NAMED : W_MENTION, Integer::sum);
+        if (levelFits) {
+          fitting.add(r.code());
+        }
+      } else if (m.start() > 0 && layout.view.charAt(m.start() - 1) == '《') {
         int w2 = !levelFits ? W_MENTION : ownDocs.containsKey(r.code()) || self == null ? W_NAMED : W_OWN_DOCUMENT_FIRST;
         ownDocs.merge(r.code(), 1, Integer::sum);
         named.merge(r.code(), w2, Integer::sum);
+        if (levelFits) {
+          fitting.add(r.code());
+        }
       } else if (BODY_AFTER.matcher(layout.view.substring(m.end(), Math.min(layout.view.length(), m.end() + 8)))
           .find()) {
         named.merge(r.code(), levelFits ? W_NAMED : W_MENTION, Integer::sum);
+        if (levelFits) {
+          fitting.add(r.code());
+        }
       } else {
         plain.merge(r.code(), W_MENTION, Integer::sum);
       }
@@ -167,15 +180,27 @@ final class RegionScorer {
     plain.forEach((c, v) -> score.merge(c, Math.min(v, CAP_MENTION), Integer::sum));
 
     Gazetteer g = matcher.gazetteer();
+    if (subCounty) {
+      // A street office or town belongs to a county-level government (or to a prefecture without counties).
+      score.keySet().removeIf(c -> {
+        Region r = g.byCode(c);
+        return Region.PROVINCE.equals(r.level()) || (Region.PREFECTURE.equals(r.level()) && g.hasCounties(r));
+      });
+    }
     String best = null;
     int bestScore = 0;
+    int second = 0;
     for (Map.Entry<String, Integer> e : score.entrySet()) {
       if (e.getValue() > bestScore) {
+        second = bestScore;
         best = e.getKey();
         bestScore = e.getValue();
+      } else if (e.getValue() > second) {
+        second = e.getValue();
       }
     }
-    int min = subCounty ? 1 : MIN_SCORE;
+    // Own bodies or documents at the text's own level are strong evidence on their own; other evidence needs 6.
+    int min = subCounty ? 1 : best != null && fitting.contains(best) && second <= 1 ? W_NAMED : MIN_SCORE;
     if (best != null && bestScore >= min && bestScore >= ambiguousWeight) {
       Region winner = g.byCode(best);
       boolean clear = true;
@@ -190,7 +215,7 @@ final class RegionScorer {
           clear = false;
         }
       }
-      if (clear && !(subCounty && Region.PROVINCE.equals(winner.level()))) {
+      if (clear) {
         return new Decision(winner, winner.province(), null);
       }
       return new Decision(null, null, MetadataExtractor.FLAG_REGION_AMBIGUOUS);

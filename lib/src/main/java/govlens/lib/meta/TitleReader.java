@@ -4,6 +4,7 @@ import govlens.lib.meta.Layout.Line;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the report's own title in the header zone and the issuer it names.
@@ -25,9 +26,22 @@ final class TitleReader {
    * @param issuer the issuer it names as written, or null
    * @param issuerView the issuer in simplified characters
    */
-  record Title(String text, String view, List<Integer> lines, String issuer, String issuerView) {
-    static final Title NONE = new Title(null, null, List.of(), null, null);
+  record Title(String text, String view, List<Integer> lines, String issuer, String issuerView, int gluedEnd) {
+    static final Title NONE = new Title(null, null, List.of(), null, null, -1);
+
+    /** True when offset {@code pos} of the text lies in the title. */
+    boolean covers(Layout layout, int pos) {
+      Line l = layout.lineAt(pos);
+      return lines.contains(l.index()) && (gluedEnd < 0 || pos < gluedEnd);
+    }
   }
+
+  /**
+   * A title run together with the first sentence ("…情况的报告2023年,省政府坚持…"), as PDF or page-text
+   * conversion leaves it: a prefix without sentence punctuation ending in 报告 or 总结 (not 报告如下).
+   */
+  private static final Pattern GLUED = Pattern.compile(
+      "^([^,，。:：;；!！?？《》]{4,80}?(?:的报告|情况报告|工作报告|年度报告|建设报告|工作总结))(?!如下)(?=\\d{4}年|[\\p{IsHan}])");
 
   private static boolean candidate(String c) {
     return c.length() <= 80 && !c.contains("。") && !c.startsWith("——") && !c.startsWith("(")
@@ -99,9 +113,42 @@ final class TitleReader {
       }
       String titleView = issuerView == null ? restView : issuerView + restView;
       String titleRaw = issuerRaw == null ? restRaw : issuerRaw + restRaw;
-      return new Title(titleRaw, titleView, List.copyOf(used), issuerRaw, issuerView);
+      return new Title(titleRaw, titleView, List.copyOf(used), issuerRaw, issuerView, -1);
     }
-    return Title.NONE;
+    return glued(layout);
+  }
+
+  private static Title glued(Layout layout) {
+    List<Line> body = layout.bodyParagraphs(1);
+    if (body.isEmpty()) {
+      return Title.NONE;
+    }
+    Line l = body.get(0);
+    Matcher m = GLUED.matcher(l.compact());
+    if (!m.find()) {
+      return Title.NONE;
+    }
+    String view = m.group(1);
+    if (!view.contains("关于") && !view.matches(".*\\d{4}年.*")) {
+      return Title.NONE; // "严格落实年度报告制度…" is a sentence, not a title
+    }
+    String raw = l.raw().substring(0, view.length());
+    String issuerView = null;
+    String issuerRaw = null;
+    int about = view.indexOf("关于");
+    String prefix = about > 0 ? view.substring(0, about) : leadingIssuer(view);
+    if (prefix != null && Bodies.ANY_END.matcher(prefix).find()) {
+      issuerView = Bodies.joinOrgs(prefix);
+      issuerRaw = Bodies.joinOrgsAsWritten(prefix, raw.substring(0, prefix.length()));
+    }
+    // The compact form dropped whitespace: find where the title ends in the text itself.
+    int end = l.start();
+    for (int k = 0; end < l.end() && k < view.length(); end++) {
+      if (!Character.isWhitespace(layout.view.charAt(end))) {
+        k++;
+      }
+    }
+    return new Title(raw, view, List.of(l.index()), issuerRaw, issuerView, end);
   }
 
   /** "沭阳县人民政府2025年…" → "沭阳县人民政府": a body's name directly followed by the year or subject. */
