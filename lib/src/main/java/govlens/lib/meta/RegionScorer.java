@@ -84,7 +84,7 @@ final class RegionScorer {
 
     int signatureLine = signature == null ? -1 : signature.index();
     List<Line> body = layout.bodyParagraphs(3);
-    int subjectAt = subjectOffset(layout, body);
+    Set<Integer> subjects = subjectOffsets(layout, body);
     int[] formula = formulaSpan(layout, body);
     int contextLimit = body.isEmpty() ? 0 : body.get(body.size() - 1).end();
 
@@ -114,7 +114,8 @@ final class RegionScorer {
       Region r = resolved.get(m);
       // A street office or town lists its superiors (省委、湛江市委、廉江市委): the last is its own county.
       if (isQualifier(mentions, k, resolved)
-          || (!subCounty && !title.covers(layout, m.start()) && inEnumeration(layout.view, m))) {
+          || (!subCounty && !title.covers(layout, m.start()) && !afterFazhi(layout.view, m)
+              && inEnumeration(layout.view, m))) {
         continue;
       }
       int w = 0;
@@ -122,7 +123,7 @@ final class RegionScorer {
         w = subCounty && r != null && !Region.PROVINCE.equals(r.level()) ? W_ADDRESSEE_OF_SUB_BODY : 0;
       } else if (title.covers(layout, m.start()) || (fileHeader != null && line.index() == fileHeader.line())) {
         w = W_TITLE;
-      } else if (m.start() == subjectAt) {
+      } else if (subjects.contains(m.start())) {
         w = W_SUBJECT;
       } else if (formula != null && m.start() >= formula[0] && m.end() <= formula[1]) {
         w = W_FORMULA;
@@ -150,8 +151,7 @@ final class RegionScorer {
         continue;
       }
       boolean levelFits = self == null || suffixOf(r) == self;
-      boolean afterFazhi = m.start() >= 2 && layout.view.startsWith("法治", m.start() - 2);
-      if (afterFazhi) {
+      if (afterFazhi(layout.view, m)) {
         // 法治湖南建设, 法治岚县: the rule-of-law programme of a place, nearly always the reporting one's.
         named.merge(r.code(), levelFits ? W_NAMED : W_MENTION, Integer::sum);
         if (levelFits) {
@@ -257,28 +257,52 @@ final class RegionScorer {
     return last;
   }
 
-  /** Offset where the subject of the opening sentence starts, or -1. */
-  private static int subjectOffset(Layout layout, List<Line> body) {
-    if (body.isEmpty()) {
-      return -1;
+  /**
+   * Offsets where the subject of the opening sentence starts: at the start of the first body paragraph, and after
+   * a year lead ("2023年," "2023年以来") at the start of any sentence of the first two paragraphs.
+   */
+  private static Set<Integer> subjectOffsets(Layout layout, List<Line> body) {
+    Set<Integer> out = new HashSet<>();
+    for (int b = 0; b < Math.min(2, body.size()); b++) {
+      Line l = body.get(b);
+      String para = layout.view.substring(l.start(), l.end());
+      int sentence = para.length() - para.stripLeading().length();
+      while (sentence < para.length()) {
+        String s = para.substring(sentence);
+        int pos = 0;
+        Matcher om = OPENING_LEAD.matcher(s);
+        boolean lead = om.find();
+        if (lead) {
+          pos = om.end();
+        }
+        if (lead || (b == 0 && out.isEmpty())) {
+          Matcher um = UNDER_CLAUSE.matcher(s.substring(pos));
+          if (um.find()) {
+            pos += um.end();
+          }
+          if (s.startsWith("中共", pos)) {
+            pos += 2;
+          }
+          out.add(l.start() + sentence + pos);
+        }
+        int next = nextSentence(para, sentence);
+        if (next < 0) {
+          break;
+        }
+        sentence = next;
+      }
     }
-    Line l = body.get(0);
-    String raw = layout.view.substring(l.start(), l.end());
-    int lead = raw.length() - raw.stripLeading().length();
-    String s = raw.substring(lead);
-    int pos = 0;
-    Matcher om = OPENING_LEAD.matcher(s);
-    if (om.find()) {
-      pos = om.end();
+    return out;
+  }
+
+  private static int nextSentence(String para, int from) {
+    for (int i = from; i < para.length(); i++) {
+      char c = para.charAt(i);
+      if (c == '。' || c == '！' || c == '？' || c == '!' || c == '?') {
+        return i + 1;
+      }
     }
-    Matcher um = UNDER_CLAUSE.matcher(s.substring(pos));
-    if (um.find()) {
-      pos += um.end();
-    }
-    if (s.startsWith("中共", pos)) {
-      pos += 2;
-    }
-    return l.start() + lead + pos;
+    return -1;
   }
 
   private static int[] formulaSpan(Layout layout, List<Line> body) {
@@ -296,6 +320,10 @@ final class RegionScorer {
     String before = view.substring(Math.max(0, m.start() - 3), m.start());
     return CONGRESS_AFTER.matcher(after).find() || LEADER_AFTER.matcher(after).find()
         || (before.endsWith("代表") && after.startsWith("人民政府"));
+  }
+
+  private static boolean afterFazhi(String view, RegionMention m) {
+    return m.start() >= 2 && view.startsWith("法治", m.start() - 2);
   }
 
   /** 山西省临汾市: a division directly followed by one of its own divisions only qualifies it. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>the title's year (关于2023年度…的报告, 2024年上半年…总结);
  *   <li>the formula 现将…20XX年(度)…报告/汇报/总结如下, anywhere in the first paragraphs;
- *   <li>the opening paragraph's lead: "2023年,", "2023年以来", "2023年度,";
+ *   <li>a sentence of the first two paragraphs led by "2023年,", "2023年以来", "2023年度,";
  *   <li>a dated heading of the review: "一、2023年法治政府建设主要举措" (a heading about 20XX年工作打算/计划 is not a
  *       review heading);
  *   <li>"20XX年度" in the header;
@@ -89,9 +89,12 @@ final class YearReader {
       }
     }
     for (Line l : layout.bodyParagraphs(2)) {
-      Matcher m = OPENING_YEAR.matcher(l.compact());
-      if (m.find()) {
-        return Integer.valueOf(m.group(1));
+      // The lead may open a later sentence of the opening paragraph.
+      for (String sentence : l.compact().split("(?<=[。！？!?])")) {
+        Matcher m = OPENING_YEAR.matcher(sentence);
+        if (m.find()) {
+          return Integer.valueOf(m.group(1));
+        }
       }
     }
     Integer planYear = null;
