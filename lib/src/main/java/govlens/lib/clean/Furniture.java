@@ -37,7 +37,7 @@ public final class Furniture {
   private static final Set<String> TOP_KEYS = Set.of("line-max", "footer-max", "watermark-prefix-max", "words", "patterns", "html");
   private static final Set<String> WORD_KEYS =
       Set.of("toolbar", "site", "breadcrumb", "contact", "counter", "editor", "related", "labels");
-  private static final Set<String> PATTERN_KEYS = Set.of("clock-lines", "watermark-urls", "inline");
+  private static final Set<String> PATTERN_KEYS = Set.of("clock-lines", "watermark-prefix", "watermark-urls", "inline");
   private static final Set<String> HTML_KEYS = Set.of("drop-tags", "chrome-tokens", "content-selectors");
 
   final int lineMax;
@@ -54,6 +54,7 @@ public final class Furniture {
   final List<Pattern> clockLines;
   final List<Pattern> watermarkUrls;
   final int watermarkPrefixMax;
+  final Pattern watermarkPrefix;
   final List<Pattern> inline;
   private final String dropTags;
   private final Set<String> chromeTokens;
@@ -83,6 +84,7 @@ public final class Furniture {
     clockLines = patterns(c, "patterns.clock-lines", source);
     watermarkUrls = patterns(c, "patterns.watermark-urls", source);
     watermarkPrefixMax = positive(c, "watermark-prefix-max", source);
+    watermarkPrefix = pattern(c, "patterns.watermark-prefix", source);
     inline = patterns(c, "patterns.inline", source);
     dropTags = String.join(", ", words(c, "html.drop-tags", source));
     chromeTokens = words(c, "html.chrome-tokens", source).stream().map(s -> s.toLowerCase(java.util.Locale.ROOT))
@@ -201,6 +203,24 @@ public final class Furniture {
     List<String> ws = new ArrayList<>(words(c, key, source));
     ws.sort((a, b) -> b.length() - a.length());
     return ws.stream().map(w -> Pattern.quote(w.strip())).collect(Collectors.joining("|"));
+  }
+
+  private static Pattern pattern(Config c, String key, String source) {
+    String p;
+    try {
+      p = c.getString(key);
+    } catch (ConfigException.WrongType e) {
+      throw new IllegalArgumentException(source + ": " + key + " must be one regular expression", e);
+    }
+    if (p.isBlank()) {
+      throw new IllegalArgumentException(source + ": " + key + " is blank");
+    }
+    try {
+      return Pattern.compile(p);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException(source + ": " + key + " '" + p + "' is not a valid regular expression: "
+          + e.getDescription() + "; fix it");
+    }
   }
 
   private static List<Pattern> patterns(Config c, String key, String source) {

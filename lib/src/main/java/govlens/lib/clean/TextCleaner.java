@@ -339,10 +339,14 @@ public final class TextCleaner {
         String key = url.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
         String common = commonPrefix.getOrDefault(key, "");
         int from;
-        if (u[0] <= f.watermarkPrefixMax && !hasSentencePunct(l.s.substring(0, u[0]))) {
-          from = 0;
-        } else if (common.strip().length() >= 2 && l.s.startsWith(common, u[0] - common.length())) {
+        if (key.endsWith("gov.cn")) {
+          continue;
+        }
+        if (common.strip().length() >= 2 && l.s.startsWith(common, u[0] - common.length())) {
           from = u[0] - common.length();
+        } else if (u[0] <= f.watermarkPrefixMax && !hasSentencePunct(l.s.substring(0, u[0]))
+            && f.watermarkPrefix.matcher(l.s.substring(0, u[0])).find()) {
+          from = 0;
         } else {
           continue;
         }
