@@ -13,17 +13,17 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import govlens.lib.testing.SharedData;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** End-to-end quality of the default rules: sample reports against the gold, and the off-genre corpus. */
 class IndicatorEvaluationTest {
   private static final Path SAMPLES = Path.of("..", "data", "sample");
-  private static final Path EXTERNAL = Path.of("..", "..", "shared", "corpus", "external");
+  private static final Path EXTERNAL = SharedData.require("corpus/external");
 
   static ExtractionResult run(Path file) throws IOException {
     return runOn(TextCleaner.clean(Files.readString(file, StandardCharsets.UTF_8)).text());
@@ -80,7 +80,6 @@ class IndicatorEvaluationTest {
   // reports also give (deputies' suggestions, legal aid …); a jump in the count means a rule got loose.
   @Test
   void externalCorpusStaysQuiet() throws IOException {
-    Assumptions.assumeTrue(Files.isDirectory(EXTERNAL), "external corpus not present at " + EXTERNAL);
     int count = 0;
     for (Path f : txtFiles(EXTERNAL)) {
       for (IndicatorValue v : run(f).values()) {

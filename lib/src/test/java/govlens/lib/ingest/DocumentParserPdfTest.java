@@ -3,7 +3,6 @@ package govlens.lib.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import govlens.lib.ingest.DocumentParser.ParseResult;
 import govlens.lib.ingest.fixtures.DocumentFixtures;
@@ -20,7 +19,7 @@ class DocumentParserPdfTest {
   static final String P2 = "全市新收行政复议申请993件,依法受理行政复议案件876件,审结行政复议案件812件。";
 
   private static byte[] reportPdf() {
-    assumeTrue(DocumentFixtures.cjkFontAvailable(), DocumentFixtures.CJK_FONT_MISSING);
+    DocumentFixtures.requireCjkFont();
     return DocumentFixtures.cjkPdf(TITLE, "临汾市人民政府", List.of(List.of(TITLE, P1), List.of(P2)), 28);
   }
 

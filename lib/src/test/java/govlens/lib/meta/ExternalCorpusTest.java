@@ -3,9 +3,9 @@ package govlens.lib.meta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import govlens.lib.clean.TextCleaner;
+import govlens.lib.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,17 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The noisy external corpus of government work reports (outside the repo; skipped when absent). Its index.tsv
+ * The noisy external corpus of government work reports (../shared beside the project; see SharedData). Its index.tsv
  * gives region and level per file: provinces must get exactly their province (not a city named in the text),
  * national reports the {@code national} flag, and the OCR-damaged county (沭阳 written 沐阳) either 沭阳县 or
  * nothing — never another county.
  */
 class ExternalCorpusTest {
 
-  static final Path DIR = Path.of("/work/shared/corpus/external");
+  static final Path DIR = SharedData.require("corpus/external");
 
   static Stream<String[]> rows() throws IOException {
-    assumeTrue(Files.isRegularFile(DIR.resolve("index.tsv")), "external corpus not present");
     List<String> lines = Files.readAllLines(DIR.resolve("index.tsv"), StandardCharsets.UTF_8);
     return lines.stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1));
   }
