@@ -25,12 +25,16 @@ import java.util.regex.Pattern;
  *   <li>"我代表…人民政府", "…第十四届人民代表大会", "…省长" near the top (6);
  *   <li>the signature block at the end (4);
  *   <li>the addressee line, only for a street office or town, whose addressee is its own county (6);
- *   <li>a named body of the text (X区司法局, X市人民政府办公室, X县委全面依法治县委员会) (3) or the title of an own
- *       document (《X区2022年法治政府建设工作要点》) (6 for the first, 3 after) — both only when the division's
- *       level agrees with the text's self-references (全市/我市 → …市, 全县/我县 → …县, 全旗, 全州, 全盟, 全省,
- *       全区 → …区 and …自治区), otherwise 1; at most 15 per division;
+ *   <li>a named body of the text (X区司法局, X市人民政府办公室, X县委全面依法治县委员会), its programme (法治X) (3) or
+ *       the title of an own document (《X区2022年法治政府建设工作要点》) (6 for the first, 3 after); at most 15 per
+ *       division;
  *   <li>any other mention outside the header (1, at most 6 per division).
  * </ul>
+ *
+ * Body evidence (the last two items) counts only for divisions whose level agrees with the text's
+ * self-references (全市/我市 → …市, 全县/我县 → …县, 全旗, 全州, 全盟, 全省, 全区 → …区 and …自治区): a county report
+ * names its prefecture's bodies often, as its superior. For a street office or town a plain mention counts only
+ * when directly qualified by its own parent (上海市普陀区).
  *
  * Mentions in an enumeration (太原市、大同市、临汾市: a province naming its cities, a city its counties), a
  * qualifier directly followed by a division it contains (山西省临汾市 → only 临汾市 counts) and the addressee
@@ -145,32 +149,30 @@ final class RegionScorer {
         continue;
       }
       if (line.index() < layout.headerEnd) {
-        if (line.index() != layout.addresseeLine) {
+        if (line.index() != layout.addresseeLine && (!subCounty || qualified(mentions, k, resolved))) {
           anchor.merge(r.code(), W_HEADER, Integer::sum);
         }
         continue;
       }
       boolean levelFits = self == null || suffixOf(r) == self;
+      if (!levelFits) {
+        continue; // 吕梁市委 in a county's report is its superior, however often it is named
+      }
       if (afterFazhi(layout.view, m)) {
         // 法治湖南建设, 法治岚县: the rule-of-law programme of a place, nearly always the reporting one's.
-        named.merge(r.code(), levelFits ? W_NAMED : W_MENTION, Integer::sum);
-        if (levelFits) {
-          fitting.add(r.code());
-        }
+        named.merge(r.code(), W_NAMED, Integer::sum);
+        fitting.add(r.code());
       } else if (m.start() > 0 && layout.view.charAt(m.start() - 1) == '《') {
-        int w2 = !levelFits ? W_MENTION : ownDocs.containsKey(r.code()) || self == null ? W_NAMED : W_OWN_DOCUMENT_FIRST;
+        named.merge(r.code(), ownDocs.containsKey(r.code()) || self == null ? W_NAMED : W_OWN_DOCUMENT_FIRST,
+            Integer::sum);
         ownDocs.merge(r.code(), 1, Integer::sum);
-        named.merge(r.code(), w2, Integer::sum);
-        if (levelFits) {
-          fitting.add(r.code());
-        }
+        fitting.add(r.code());
       } else if (BODY_AFTER.matcher(layout.view.substring(m.end(), Math.min(layout.view.length(), m.end() + 8)))
           .find()) {
-        named.merge(r.code(), levelFits ? W_NAMED : W_MENTION, Integer::sum);
-        if (levelFits) {
-          fitting.add(r.code());
-        }
-      } else {
+        named.merge(r.code(), W_NAMED, Integer::sum);
+        fitting.add(r.code());
+      } else if (!subCounty || qualified(mentions, k, resolved)) {
+        // A town names other places in passing ("赴义乌市学习"); only a qualified "上海市普陀区" pins its district.
         plain.merge(r.code(), W_MENTION, Integer::sum);
       }
     }
@@ -320,6 +322,18 @@ final class RegionScorer {
     String before = view.substring(Math.max(0, m.start() - 3), m.start());
     return CONGRESS_AFTER.matcher(after).find() || LEADER_AFTER.matcher(after).find()
         || (before.endsWith("代表") && after.startsWith("人民政府"));
+  }
+
+  /** The mention directly follows a division that contains it (上海市普陀区). */
+  private static boolean qualified(List<RegionMention> mentions, int k, Map<RegionMention, Region> resolved) {
+    if (k == 0) {
+      return false;
+    }
+    RegionMention m = mentions.get(k);
+    RegionMention p = mentions.get(k - 1);
+    Region r = resolved.get(m);
+    Region pr = resolved.get(p);
+    return m.start() - p.end() <= 1 && r != null && pr != null && r.isWithin(pr);
   }
 
   private static boolean afterFazhi(String view, RegionMention m) {
