@@ -1,6 +1,7 @@
 package govlens.lib.meta;
 
 import govlens.lib.meta.Layout.Line;
+import govlens.lib.text.ChineseNumerals;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
@@ -28,7 +29,6 @@ final class Dates {
       "^((?:19|20)\\d{2}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?)(?:\\d{1,2}[:时]\\d{1,2}(?:[:分]\\d{0,2}秒?)?)?(?:来源.*)?$");
   private static final Pattern PAREN_DATE_LINE = Pattern.compile("^[(（]([^()（）]{6,16})[)）]$");
   private static final Pattern PRINTED = Pattern.compile("(\\S{8,16}?日)\\s*印发");
-  private static final String HANZI = "〇一二三四五六七八九";
 
   /**
    * ISO date of {@code s}; with {@code whole} the string must be nothing but the date, otherwise the first date
@@ -42,9 +42,9 @@ final class Dates {
         continue;
       }
       try {
-        int y = k == 2 ? hanziDigits(m.group(1)) : Integer.parseInt(m.group(1));
-        int mo = k == 2 ? hanziNumber(m.group(2)) : Integer.parseInt(m.group(2));
-        int d = k == 2 ? hanziNumber(m.group(3)) : Integer.parseInt(m.group(3));
+        int y = k == 2 ? hanzi(m.group(1)) : Integer.parseInt(m.group(1));
+        int mo = k == 2 ? hanzi(m.group(2)) : Integer.parseInt(m.group(2));
+        int d = k == 2 ? hanzi(m.group(3)) : Integer.parseInt(m.group(3));
         return LocalDate.of(y, mo, d).toString();
       } catch (DateTimeException | IllegalArgumentException e) {
         return null;
@@ -53,27 +53,13 @@ final class Dates {
     return null;
   }
 
-  private static int hanziDigits(String s) {
-    int v = 0;
-    for (char c : s.toCharArray()) {
-      int d = c == '零' || c == '○' ? 0 : HANZI.indexOf(c);
-      if (d < 0) {
-        throw new IllegalArgumentException(s);
-      }
-      v = v * 10 + d;
+  /** 二〇二五 → 2025, 十二 → 12, through the one Chinese-numeral parser; a malformed numeral throws. */
+  private static int hanzi(String s) {
+    Double v = ChineseNumerals.value(s.replace('○', '〇'));
+    if (v == null) {
+      throw new IllegalArgumentException(s);
     }
-    return v;
-  }
-
-  /** 一 … 三十一. */
-  private static int hanziNumber(String s) {
-    int ten = s.indexOf('十');
-    if (ten < 0) {
-      return hanziDigits(s);
-    }
-    int tens = ten == 0 ? 1 : hanziDigits(s.substring(0, ten));
-    int ones = ten == s.length() - 1 ? 0 : hanziDigits(s.substring(ten + 1));
-    return tens * 10 + ones;
+    return v.intValue();
   }
 
   static String publishDate(Layout layout) {
