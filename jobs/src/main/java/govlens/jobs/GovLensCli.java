@@ -158,7 +158,7 @@ public final class GovLensCli implements Callable<Integer> {
   }
 
   @Command(name = "eval", mixinStandardHelpOptions = true, description = "Score extractions against gold files.",
-      subcommands = {EvalIndicatorsCommand.class})
+      subcommands = {EvalIndicatorsCommand.class, govlens.jobs.ingest.EvalDocumentsCommand.class})
   static final class Eval implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -52,10 +52,10 @@ import java.util.regex.Pattern;
  */
 public final class TextCleaner {
 
-  /** Keyword furniture rules only apply to lines at most this long (code points): furniture is short. */
-  private static final int SHORT_LINE = 60;
-  /** Footer lines (browser hints, copyright blocks) run longer than toolbar words but are never sentences. */
-  private static final int FOOTER_LINE = 120;
+  /** Furniture words and patterns, from conf/clean/furniture.conf (loaded once per JVM). */
+  private static Furniture furniture() {
+    return Furniture.get();
+  }
   /** A line this long that does not end a sentence is body text, so a following continuation joins it. */
   private static final int BODY_LINE = 60;
 
@@ -88,8 +88,6 @@ public final class TextCleaner {
       Pattern.compile("^(\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}:\\d{2})");
 
   // --- furniture -------------------------------------------------------------------------------------------------
-  private static final Pattern CRUMB_LABEL =
-      Pattern.compile("^(当前位置|您的位置|你的位置|您现在的位置|您当前的位置|现在位置|所在位置)\\s*:");
   private static final Pattern CRUMB_HOME = Pattern.compile("^(网站)?首页\\s*(>>|>|›|»|→|/|\\\\)");
   private static final Pattern CRUMB_HOME_ALONE = Pattern.compile("^(网站)?首页$");
   private static final Pattern CRUMB_SEPARATOR = Pattern.compile("^(>>|>|›|»|→|/|\\\\|\\|)+$");
@@ -97,31 +95,11 @@ public final class TextCleaner {
   private static final Pattern FONT_START = Pattern.compile("^[【\\[]?\\s*(字体|字号|字体大小|文字大小|字体设置)\\s*:?");
   private static final Pattern FONT_CONTROL =
       Pattern.compile("^[【\\[]?\\s*((大|中|小|特大|加大|还原|减小|放大|缩小|默认|标准|A\\+|A-)\\s*)*[】\\]]?$");
-  private static final Pattern TOOLBAR =
-      Pattern.compile(
-          "^([【\\[]?\\s*(下载|打印|打印本页|打印此页|打印文章|全屏|收藏|加入收藏|收藏本页|关闭|关闭窗口|关闭本页|分享|分享到"
-              + "|返回顶部|返回|纠错|我要纠错|保存|保存本页|朗读|听全文|视力保护色|背景色|繁体|简体|繁體|长者模式)"
-              + "\\s*[】\\]]?\\s*[:|]?\\s*)+$|^[【】\\[\\]]$");
-  private static final Pattern SITE_FURNITURE =
-      Pattern.compile(
-          "扫一扫|手机扫码|微信扫一扫|在手机打开|网站地图|联系我们|主办单位|承办单位|协办单位|主管单位|技术支持|维护单位"
-              + "|运行维护|版权所有|©|(?i:copyright)|ICP备|ICP证|公网安备|网站标识码|严禁上网|分辨率|最佳浏览效果|浏览器"
-              + "|适老化|无障碍浏览|无障碍阅读|网站声明|隐私声明|免责声明|网站纠错|关于我们|上一篇|下一篇");
-  private static final Pattern RELATED_LIST = Pattern.compile("^(相关报道|相关链接|相关附件|相关阅读|相关新闻|相关文章|延伸阅读)");
-  private static final Pattern CONTACT =
-      Pattern.compile(
-          "^[(（\\[]?\\s*(联系人|联系电话|联系方式|咨询电话|电话|传真|邮编|邮政编码|电子邮箱|邮箱|(?i:e-?mail)|通讯地址|地址)\\s*:");
-  private static final Pattern COUNTER =
-      Pattern.compile("^(阅读量|浏览量|浏览次数|阅读次数|点击数|点击量|访问量|访问次数)\\s*:?\\s*\\d*\\s*次?$");
-  private static final Pattern EDITOR_LABEL = Pattern.compile("^(责任编辑|编辑|审核|校对|责编)\\s*:?$");
-  private static final Pattern EDITOR_LINE = Pattern.compile("^[(（\\[]?(责任编辑|编辑|审核|校对|责编)\\s*:");
   private static final Pattern PERSON_NAME = Pattern.compile("^[\\p{IsHan}·]{2,6}[)）\\]]?$");
   private static final Pattern JUNK_LINE = Pattern.compile("^((?i)public domain|false|true|null|undefined|[0-9a-f]{16,}:?)$");
   /** Credit at the end of a photo caption: "本报记者 戴冰摄", "新甘肃·甘肃日报记者 盛学卿". */
   private static final Pattern CAPTION_CREDIT =
       Pattern.compile("^[\\p{IsHan}·]{0,20}(记者|通讯员|摄影)[\\p{IsHan}·、]{2,12}$");
-  private static final Pattern LABEL_ONLY =
-      Pattern.compile("^(来源|信息来源|文章来源|稿件来源|时间|发布时间|发表时间|发布日期|成文日期|日期|作者|文号|发文机关)\\s*:$");
 
   private TextCleaner() {}
 
@@ -135,6 +113,7 @@ public final class TextCleaner {
         lines.add(t);
       }
     }
+    lines = removeGluedFurniture(lines, flags);
     lines = removeFurniture(lines, flags);
     lines = mergeLabels(lines, flags);
     lines = joinPageBreaks(lines, flags);
@@ -322,6 +301,97 @@ public final class TextCleaner {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+  // Stage 3a: furniture glued into the text (watermarks with a web address, inline pinyin)
+
+  /**
+   * A document site's watermark ("某某文库—海量资料每日更新www.example.com") is glued before the title or into a
+   * sentence. The address is found by pattern; the site text before it is removed when the address stands near
+   * the start of a line, or, for an address found several times, the text that precedes it every time. A single
+   * address inside a sentence ("登录www.gov.cn查询") is report text and stays.
+   */
+  private static List<Line> removeGluedFurniture(List<Line> lines, Set<String> flags) {
+    Furniture f = furniture();
+    List<List<int[]>> urls = new ArrayList<>(lines.size());
+    java.util.Map<String, List<String>> before = new java.util.HashMap<>();
+    for (Line l : lines) {
+      List<int[]> found = new ArrayList<>();
+      for (Pattern p : f.watermarkUrls) {
+        Matcher m = p.matcher(l.s);
+        while (m.find()) {
+          found.add(new int[] {m.start(), m.end()});
+          String key = m.group().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+          before.computeIfAbsent(key, k -> new ArrayList<>())
+              .add(l.s.substring(Math.max(0, m.start() - f.watermarkPrefixMax), m.start()));
+        }
+      }
+      urls.add(found);
+    }
+    java.util.Map<String, String> commonPrefix = new java.util.HashMap<>();
+    before.forEach((k, v) -> commonPrefix.put(k, v.size() >= 2 ? commonSuffix(v) : ""));
+    List<Line> out = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      Line l = lines.get(i);
+      boolean[] keep = new boolean[l.length()];
+      java.util.Arrays.fill(keep, true);
+      boolean changed = false;
+      for (int[] u : urls.get(i)) {
+        String url = l.s.substring(u[0], u[1]);
+        String key = url.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        String common = commonPrefix.getOrDefault(key, "");
+        int from;
+        if (key.endsWith("gov.cn")) {
+          continue;
+        }
+        if (common.strip().length() >= 2 && l.s.startsWith(common, u[0] - common.length())) {
+          from = u[0] - common.length();
+        } else if (u[0] <= f.watermarkPrefixMax && !hasSentencePunct(l.s.substring(0, u[0]))
+            && f.watermarkPrefix.matcher(l.s.substring(0, u[0])).find()) {
+          from = 0;
+        } else {
+          continue;
+        }
+        for (int k = from; k < u[1]; k++) {
+          keep[k] = false;
+        }
+        changed = true;
+      }
+      for (Pattern p : f.inline) {
+        Matcher m = p.matcher(l.s);
+        while (m.find()) {
+          for (int k = m.start(); k < m.end(); k++) {
+            keep[k] = false;
+          }
+          changed = true;
+        }
+      }
+      if (changed) {
+        flags.add("furniture_removed");
+        Line kept = l.keep(keep).strip();
+        if (!kept.s.isEmpty()) {
+          out.add(kept);
+        }
+      } else {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /** The longest common suffix of the strings. */
+  private static String commonSuffix(List<String> ss) {
+    String first = ss.get(0);
+    int n = first.length();
+    for (String s : ss) {
+      int k = 0;
+      while (k < n && k < s.length() && first.charAt(first.length() - 1 - k) == s.charAt(s.length() - 1 - k)) {
+        k++;
+      }
+      n = k;
+    }
+    return first.substring(first.length() - n);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
   // Stage 3: furniture
 
   private static List<Line> removeFurniture(List<Line> lines, Set<String> flags) {
@@ -331,13 +401,13 @@ public final class TextCleaner {
     while (i < n) {
       String s = lines.get(i).s;
       int len = s.codePointCount(0, s.length());
-      if (len <= SHORT_LINE && FONT_START.matcher(s).find()) {
+      if (len <= furniture().lineMax && FONT_START.matcher(s).find()) {
         i++;
         while (i < n && FONT_CONTROL.matcher(lines.get(i).s).matches()) {
           i++;
         }
-      } else if (len <= FOOTER_LINE
-          && (CRUMB_HOME_ALONE.matcher(s).matches() || CRUMB_LABEL.matcher(s).find() || CRUMB_HOME.matcher(s).find())) {
+      } else if (len <= furniture().footerMax
+          && (CRUMB_HOME_ALONE.matcher(s).matches() || furniture().breadcrumbLabel.matcher(s).find() || CRUMB_HOME.matcher(s).find())) {
         boolean expectItem = CRUMB_ENDS_WITH_SEPARATOR.matcher(s).find();
         i++;
         // A breadcrumb scraped one <a> per line: "首页" / ">" / "政务信息" / ">" / "宁夏要闻".
@@ -354,13 +424,13 @@ public final class TextCleaner {
           }
           i++;
         }
-      } else if (len <= SHORT_LINE && RELATED_LIST.matcher(s).find()) {
+      } else if (len <= furniture().lineMax && furniture().related.matcher(s).find()) {
         // Links to other articles follow: short titles without a sentence end.
         i++;
-        while (i < n && lines.get(i).s.length() <= SHORT_LINE && lines.get(i).s.indexOf('。') < 0) {
+        while (i < n && lines.get(i).s.length() <= furniture().lineMax && lines.get(i).s.indexOf('。') < 0) {
           i++;
         }
-      } else if (EDITOR_LABEL.matcher(s).matches()) {
+      } else if (furniture().editorLabel.matcher(s).matches()) {
         i++;
         if (i < n && PERSON_NAME.matcher(lines.get(i).s).matches()) {
           i++;
@@ -381,17 +451,24 @@ public final class TextCleaner {
     if (CRUMB_SEPARATOR.matcher(s).matches() || JUNK_LINE.matcher(s).matches()) {
       return true;
     }
-    if (len <= SHORT_LINE
-        && (TOOLBAR.matcher(s).matches()
-            || COUNTER.matcher(s).matches()
-            || CONTACT.matcher(s).find()
-            || EDITOR_LINE.matcher(s).find())) {
+    if (len <= furniture().footerMax) {
+      for (Pattern p : furniture().clockLines) {
+        if (p.matcher(s).matches()) {
+          return true;
+        }
+      }
+    }
+    if (len <= furniture().lineMax
+        && (furniture().toolbar.matcher(s).matches()
+            || furniture().counter.matcher(s).matches()
+            || furniture().contact.matcher(s).find()
+            || furniture().editorLine.matcher(s).find())) {
       return true;
     }
-    if (len <= FOOTER_LINE
+    if (len <= furniture().footerMax
         && s.indexOf('。') < 0
         && !HEADING.matcher(s).find()
-        && SITE_FURNITURE.matcher(s).find()) {
+        && furniture().site.matcher(s).find()) {
       return true;
     }
     return len <= 150 && isPhotoCaption(s);
@@ -424,14 +501,14 @@ public final class TextCleaner {
     List<Line> out = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
-      if (!LABEL_ONLY.matcher(l.s).matches()) {
+      if (!furniture().labelOnly.matcher(l.s).matches()) {
         out.add(l);
         continue;
       }
       flags.add("labels_merged");
       if (i + 1 < lines.size()) {
         Line next = lines.get(i + 1);
-        if (next.s.length() <= 40 && !LABEL_ONLY.matcher(next.s).matches() && !hasSentencePunct(next.s)) {
+        if (next.s.length() <= 40 && !furniture().labelOnly.matcher(next.s).matches() && !hasSentencePunct(next.s)) {
           out.add(l.concat(next));
           i++;
         }

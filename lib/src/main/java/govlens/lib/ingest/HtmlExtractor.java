@@ -1,5 +1,6 @@
 package govlens.lib.ingest;
 
+import govlens.lib.clean.Furniture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -32,25 +33,15 @@ import org.jsoup.select.NodeVisitor;
  *       the text do not already contain it.
  * </ul>
  *
- * Furniture that is plain text inside the content (font-size controls, "打印" links) is left to the cleaner.
+ * The dropped tags, the chrome tokens and the content selectors are lists in conf/clean/furniture.conf
+ * ({@link Furniture}). Furniture that is plain text inside the content (font-size controls, "打印" links) is left
+ * to the cleaner.
  * Stateless and thread-safe.
  */
 public final class HtmlExtractor {
 
-  private static final String DROP_TAGS =
-      "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, select, input, textarea,"
-          + " template, object, embed, canvas, map";
 
-  /** Class/id tokens that name page chrome; matched per token (split on - _ and space) to avoid "navigation" hits. */
-  private static final Pattern CHROME_TOKEN =
-      Pattern.compile(
-          "(?i)nav|navbar|navigation|menu|menus|breadcrumb|breadcrumbs|crumb|crumbs|footer|foot|share|bdshare|sidebar"
-              + "|topbar|toolbar|position|copyright|login|search"
-              + "|dqwz|weizhi|fontsize|related|qrcode|ewm");
 
-  private static final String CONTENT_SELECTORS =
-      "article, #content, .content, .article, .TRS_Editor, #zoom, .pages_content, #UCAP-CONTENT, .article-content,"
-          + " .article_content, #article, .main-content, .main_content, #mainText, .zw, #zw, .view, .detail-content";
 
   private static final Set<String> BLOCK_TAGS =
       Set.of(
@@ -68,7 +59,7 @@ public final class HtmlExtractor {
     Element body = doc.body();
     String title = cleanTitle(doc.title());
     int bodyLen = textLength(body);
-    for (Element e : body.select(DROP_TAGS)) {
+    for (Element e : body.select(Furniture.get().dropTags())) {
       dropUnlessMain(e, bodyLen);
     }
     for (Element e : body.getAllElements()) {
@@ -80,7 +71,7 @@ public final class HtmlExtractor {
     int remaining = textLength(body);
     Element best = null;
     int bestLen = 0;
-    for (Element c : body.select(CONTENT_SELECTORS)) {
+    for (Element c : body.select(Furniture.get().contentSelectors())) {
       int len = textLength(c);
       if (len > bestLen) {
         best = c;
@@ -123,7 +114,7 @@ public final class HtmlExtractor {
 
   private static boolean hasChromeToken(String name) {
     for (String tok : name.split("[-_\\s]+")) {
-      if (!tok.isEmpty() && CHROME_TOKEN.matcher(tok).matches()) {
+      if (!tok.isEmpty() && Furniture.get().chromeTokens().contains(tok.toLowerCase(java.util.Locale.ROOT))) {
         return true;
       }
     }

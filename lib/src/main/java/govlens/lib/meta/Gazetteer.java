@@ -26,7 +26,10 @@ import java.util.TreeMap;
  * least two characters (岚县 is never shortened to 岚), and districts (…区) and county-level cities get no short
  * form, because their stems are everyday words (朝阳, 和平, 新华, 东方). When a string is the full name of some
  * division it never doubles as the short form of another one. Names shared by several divisions (城区, 郊区)
- * map to all of them; {@link RegionMatcher} disambiguates.
+ * map to all of them; {@link RegionMatcher} disambiguates. {@code aliases.csv} adds abbreviations that are not a
+ * suffix drop (东乌旗 for 东乌珠穆沁旗); each row is checked at load (code exists, name agrees, alias is not
+ * another division's full name) and a bad row fails with a message naming it. Prefectures without counties
+ * (东莞市) that areas.csv lists again as their own county are kept once, as prefectures.
  */
 public final class Gazetteer {
 
@@ -49,6 +52,10 @@ public final class Gazetteer {
   private final TreeMap<String, List<Region>> surfaces;
 
   private Gazetteer(List<Region> regions) {
+    this(regions, List.of());
+  }
+
+  private Gazetteer(List<Region> regions, List<String[]> aliasRows) {
     this.regions = List.copyOf(regions);
     Map<String, Region> codes = new LinkedHashMap<>();
     Map<String, List<Region>> names = new LinkedHashMap<>();
@@ -64,6 +71,19 @@ public final class Gazetteer {
       if (s != null && !names.containsKey(s)) shorts.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
     }
     shorts.forEach((n, rs) -> forms.put(n, List.copyOf(rs)));
+    for (String[] a : aliasRows) {
+      Region r = codes.get(a[1]);
+      if (r == null || !r.name().equals(a[2])) {
+        throw new IllegalStateException("Gazetteer alias row " + String.join(",", a) + " names code " + a[1]
+            + " whose name is " + (r == null ? "unknown" : r.name()) + ": fix the code or the name column of "
+            + DIR + "aliases.csv");
+      }
+      if (names.containsKey(a[0])) {
+        throw new IllegalStateException("Gazetteer alias " + a[0] + " in " + DIR + "aliases.csv is the full name of "
+            + "another division: remove the row");
+      }
+      forms.put(a[0], List.of(r));
+    }
     this.byCode = Collections.unmodifiableMap(codes);
     names.replaceAll((k, v) -> List.copyOf(v));
     this.byName = Collections.unmodifiableMap(names);
@@ -94,9 +114,11 @@ public final class Gazetteer {
       out.add(new Region(row[1], row[0] + "00", Region.PREFECTURE, provinceName(provinces, row[2], row), null));
     }
     for (String[] row : readCsv("areas.csv")) {
+      // 东莞市, 中山市, 嘉峪关市 …: prefectures without counties are listed again as their own "county".
+      if (cities.containsKey(row[0].substring(0, 4)) && row[0].endsWith("00")) continue;
       out.add(new Region(row[1], row[0], Region.COUNTY, provinceName(provinces, row[3], row), cities.get(row[2])));
     }
-    return new Gazetteer(out);
+    return new Gazetteer(out, readCsv("aliases.csv"));
   }
 
   private static String provinceName(Map<String, String> provinces, String code, String[] row) {
@@ -171,6 +193,17 @@ public final class Gazetteer {
       }
     }
     return stem;
+  }
+
+  /** True when a prefecture has counties of its own (东莞市 and 中山市 have none: their towns sit directly below). */
+  public boolean hasCounties(Region prefecture) {
+    String prefix = prefecture.code().substring(0, 4);
+    for (Region r : regions) {
+      if (Region.COUNTY.equals(r.level()) && r.code().startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** All divisions, provinces first, then prefectures, then counties, in file order. */

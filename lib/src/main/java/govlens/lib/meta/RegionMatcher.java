@@ -22,12 +22,16 @@ import java.util.TreeMap;
  * or when the previous character is a quantifier such as 全/各/本. This loses a rare true mention and keeps the
  * common false one out.
  *
+ * <p>A short form directly followed by 镇, 乡, 村 or 街 names a town, village or street that shares the stem
+ * (吉水镇 is not 吉水县) and is not a mention.
+ *
  * <p>Instances are immutable and thread-safe; {@link #get()} returns the JVM-wide one built lazily on first use.
  */
 public final class RegionMatcher {
 
   private static final String WEAK_NEXT = "域级直城乡";
   private static final String WEAK_PREV = "全各本该每";
+  private static final String TOWN_NEXT = "镇乡村街";
 
   private final Gazetteer gazetteer;
   private final AhoCorasickDoubleArrayTrie<String> automaton;
@@ -37,6 +41,12 @@ public final class RegionMatcher {
   private RegionMatcher(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
     TreeMap<String, List<Region>> forms = gazetteer.surfaceTree();
+    // Texts are matched in their simplified view (see TraditionalChars), which maps every character on its own:
+    // a name whose characters that view changes (乾安县 → 干安县) is also keyed in its changed form.
+    for (Map.Entry<String, List<Region>> e : new ArrayList<>(forms.entrySet())) {
+      String v = TraditionalChars.simplify(e.getKey());
+      if (!v.equals(e.getKey())) forms.putIfAbsent(v, e.getValue());
+    }
     TreeMap<String, String> keys = new TreeMap<>();
     forms.keySet().forEach(k -> keys.put(k, k));
     this.automaton = new AhoCorasickDoubleArrayTrie<>();
@@ -79,8 +89,15 @@ public final class RegionMatcher {
       if (!free) continue;
       String surface = text.substring(h[0], h[1]);
       if (isWeakFalseHit(text, h[0], h[1], surface)) continue;
+      List<Region> cs = surfaces.get(surface);
+      if (!fullNames.contains(surface) && !(cs.size() == 1 && cs.get(0).name().equals(surface))
+          && h[1] < text.length() && TOWN_NEXT.indexOf(text.charAt(h[1])) >= 0) {
+        continue; // 吉水镇 is a town, not 吉水县: a short form directly followed by 镇/乡/村/街道 names a place below
+      }
       for (int i = h[0]; i < h[1]; i++) taken[i] = true;
-      out.add(new RegionMention(h[0], h[1], surface, surfaces.get(surface), !fullNames.contains(surface)));
+      List<Region> cands = surfaces.get(surface);
+      boolean full = cands.size() == 1 ? cands.get(0).name().equals(surface) : fullNames.contains(surface);
+      out.add(new RegionMention(h[0], h[1], surface, cands, !full));
     }
     out.sort(Comparator.comparingInt(RegionMention::start));
     return out;
@@ -95,7 +112,8 @@ public final class RegionMatcher {
   /**
    * The division {@code mention} denotes, using the other mentions of the document as context: a candidate
    * scores when its province or prefecture is named elsewhere (1 point per mention, shared among that
-   * mention's own candidates) and, less, when one of its own counties/prefectures is named (½ point). Returns
+   * mention's own candidates; 4 when it directly precedes the mention, 2 within 60 characters) and, less, when
+   * one of its own counties/prefectures is named (half of that). Returns
    * the unique candidate directly, and null when the best score is tied (the caller flags ambiguity instead of
    * guessing).
    */
@@ -108,7 +126,10 @@ public final class RegionMatcher {
       double score = 0;
       for (RegionMention o : context) {
         if (o.surface().equals(mention.surface())) continue;
-        double share = 1.0 / o.candidates().size();
+        // A province or prefecture named right before (北京市朝阳区) or in the same stretch of text counts more.
+        double near = o.end() <= mention.start() && mention.start() - o.end() <= 1 ? 4
+            : Math.abs(o.start() - mention.start()) <= 60 ? 2 : 1;
+        double share = near / o.candidates().size();
         for (Region oc : o.candidates()) {
           if (c.isWithin(oc)) score += share;
           else if (oc.isWithin(c)) score += share / 2;

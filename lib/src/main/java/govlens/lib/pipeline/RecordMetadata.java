@@ -42,8 +42,8 @@ public record RecordMetadata(String region, Integer year, String url, String pub
         regionCode = r.code();
         level = r.level();
         province = r.province();
-        metaFlags.remove("no_region");
-        metaFlags.remove("ambiguous_region");
+        
+        metaFlags.removeAll(govlens.lib.meta.MetadataExtractor.REGION_FLAGS);
         flags.add("region_from_record");
       }
     }

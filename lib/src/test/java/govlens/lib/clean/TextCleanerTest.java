@@ -302,4 +302,46 @@ class TextCleanerTest {
         + "临汾市人民政府关于临汾市2024年度法治政府建设情况的报告\n\n市委:\n\n2024年,"));
     assertTrue(text.endsWith("提供坚强法治保障。"));
   }
+
+  // A watermark (site name, slogan and web address) glued before the title is removed with the address.
+  @Test
+  void watermarkBeforeTitleRemoved() {
+    assertEquals("惠州市人民政府关于2023年度法治政府建设情况的报告\n\n正文。",
+        clean("公文范文网—海量资料每日更新www.gongwen-example.com惠州市人民政府关于2023年度法治政府建设情况的报告\n\n正文。"));
+  }
+
+  // The same watermark repeated inside sentences is removed there too, and only the watermark.
+  @Test
+  void repeatedWatermarkInsideSentenceRemoved() {
+    String wm = "秘书网—资料每日更新www.mishu-example.com";
+    assertEquals("报告\n\n一是强化学习培训,全市组织培训。二是扛牢第一责任人职责。",
+        clean(wm + "报告\n\n一是强化学习培训" + wm + ",全市组织培训。二是扛牢第一" + wm + "责任人职责。"));
+  }
+
+  // A web address named once inside a sentence is report text and stays.
+  @Test
+  void singleAddressInSentenceKept() {
+    String t = "群众可以登录本市政务服务网站www.example.gov.cn查询办理进度,全年访问量持续增长。";
+    assertEquals(t, clean(t));
+  }
+
+  // A site clock line ("今天是…星期三") is furniture.
+  @Test
+  void clockLineRemoved() {
+    assertEquals("西湖区法治政府建设情况报告", clean("今天是:2021年3月9日 星期二 农历正月廿六\n西湖区法治政府建设情况报告"));
+    assertEquals("静海区报告", clean("天津市静海区人民政府 2019年12月3日星期二\n静海区报告"));
+  }
+
+  // Pinyin a site inserted after converted characters is removed.
+  @Test
+  void inlinePinyinRemoved() {
+    assertEquals("法治政府建設工作的報告", clean("法治政府建設(shè)工作的報(bào)告"));
+  }
+
+  // Removing glued furniture keeps the cleaner idempotent.
+  @Test
+  void gluedFurnitureIdempotent() {
+    String once = clean("秘书网—资料每日更新www.mishu-example.com湖北省报告\n\n建設(shè)工作。");
+    assertEquals(once, clean(once));
+  }
 }

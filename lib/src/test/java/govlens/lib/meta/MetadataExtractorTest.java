@@ -57,13 +57,13 @@ class MetadataExtractorTest {
     assertEquals("140302", m.regionCode());
   }
 
-  // A shared name with nothing to decide it gives null and ambiguous_region, never a guess.
+  // A shared name with nothing to decide it gives null and region_ambiguous, never a guess.
   @Test
   void sharedNameWithoutContextIsFlagged() {
     DocumentMetadata m = extract("城区人民政府关于2023年度法治政府建设情况的报告", "区委:", "2023年,我区" + BODY);
     assertNull(m.regionCode());
     assertNull(m.province());
-    assertEquals(List.of("ambiguous_region"), m.qualityFlags());
+    assertEquals(List.of("region_ambiguous"), m.qualityFlags());
   }
 
   // No place name anywhere in the header: null region and the no_region flag.
