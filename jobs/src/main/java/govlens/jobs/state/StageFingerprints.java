@@ -24,7 +24,7 @@ import org.apache.hadoop.fs.Path;
  *
  * <ul>
  *   <li>{@link Stage#INGEST} (documents, sections, sentences, duplicates, quarantine): {@code
- *       govlens.ingest}, the gazetteer.
+ *       govlens.ingest}, the gazetteer and its aliases, the page-furniture lists.
  *   <li>{@link Stage#INDICATORS} (indicators, mentions, region_year_indicators): {@code govlens.indicators},
  *       the rules file (bundled or {@code indicators.rules-file}), the indicator catalog.
  *   <li>{@link Stage#ANALYTICS} (tokens, term_stats, keywords, and the LDA units behind doc_topics): {@code
@@ -61,7 +61,7 @@ public final class StageFingerprints {
 
   /** Classpath resources each stage loads, besides configured files. */
   static final Map<Stage, List<String>> RESOURCES = Map.of(
-      Stage.INGEST, GAZETTEER,
+      Stage.INGEST, concat(GAZETTEER, List.of("/conf/gazetteer/aliases.csv", "/conf/clean/furniture.conf")),
       Stage.INDICATORS, List.of("/conf/indicator_catalog.tsv"),
       Stage.ANALYTICS, concat(List.of("/conf/dict/domain_terms.txt"), GAZETTEER));
 
@@ -70,6 +70,19 @@ public final class StageFingerprints {
       Stage.INGEST, List.of("ingest"),
       Stage.INDICATORS, List.of("indicators"),
       Stage.ANALYTICS, List.of("tokens", "keywords", "topics.unit", "topics.chunk-chars"));
+
+  /** Every resource or file some stage's fingerprint covers under this configuration. */
+  public static java.util.Set<String> coveredResources(GovLensConfig config) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    RESOURCES.values().forEach(out::addAll);
+    out.add(config.indicatorRulesFile().isBlank() ? DEFAULT_RULES : config.indicatorRulesFile());
+    out.addAll(config.tokens().getStringList("stopword-files"));
+    out.addAll(NOT_OUTPUT_AFFECTING);
+    return out;
+  }
+
+  /** The bundled indicator rules, used when govlens.indicators.rules-file is empty. */
+  static final String DEFAULT_RULES = "/conf/indicators/rules.conf";
 
   /**
    * Files of conf/ that no stage output depends on: the defaults file (its keys are fingerprinted per stage
@@ -102,7 +115,7 @@ public final class StageFingerprints {
       }
       if (s == Stage.INDICATORS) {
         String rules = config.indicatorRulesFile();
-        String file = rules == null || rules.isBlank() ? "/conf/indicators/rules.conf" : rules;
+        String file = rules == null || rules.isBlank() ? DEFAULT_RULES : rules;
         parts.put(file, digestOf(file, hadoop));
       }
       if (s == Stage.ANALYTICS) {
