@@ -37,11 +37,16 @@ import picocli.CommandLine.Spec;
  * <p>Runs on its own local[2] session (no UI) unless one is handed in, as tests do.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Compare two warehouses table by table, ignoring run_id and ingested_at; exit 0 when equal, "
+    description = "Compare two warehouses table by table, ignoring the columns naming the run (run_id, "
+        + "ingested_at, trained_in_run, created_at); exit 0 when equal, "
         + "1 when any table differs.")
 public final class CompareCommand implements Callable<Integer> {
-  /** Columns that identify the run that wrote a row, so two runs of the same input always differ in them. */
-  public static final Set<String> IGNORED_COLUMNS = Set.of("run_id", "ingested_at");
+  /**
+   * Columns that identify the run that wrote a row (or fitted a model), so two runs of the same input always
+   * differ in them.
+   */
+  public static final Set<String> IGNORED_COLUMNS = Set.of("run_id", "ingested_at", "trained_in_run",
+      "created_at");
 
   /** Example rows printed per side of a differing table. */
   public static final int EXAMPLES = 5;
