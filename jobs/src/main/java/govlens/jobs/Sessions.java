@@ -10,13 +10,30 @@ public final class Sessions {
   /** Longest plan description Spark builds (the UI and event log show it cut). */
   public static final String PLAN_STRING_LENGTH = "4096";
 
+  /** Documents per shuffle partition when the count follows the input. */
+  static final int DOCS_PER_SHUFFLE_PARTITION = 250;
+
+  /**
+   * Sets the shuffle partitions of this run from the number of documents it may handle, when
+   * govlens.spark.shuffle-partitions is 0 (auto): one per 250 documents, at least the cores, at most 32. A
+   * 3-report sample then shuffles into 2 partitions instead of 32 (each a task and a file per shuffle), and
+   * 10,000 reports get the 32 that kept each aggregation task within a 2 GB heap.
+   */
+  public static int sizeShuffles(SparkSession spark, GovLensConfig config, long documents) {
+    int n = config.shufflePartitions() > 0 ? config.shufflePartitions()
+        : (int) Math.max(spark.sparkContext().defaultParallelism(),
+            Math.min(32, (documents + DOCS_PER_SHUFFLE_PARTITION - 1) / DOCS_PER_SHUFFLE_PARTITION));
+    spark.conf().set("spark.sql.shuffle.partitions", n);
+    return n;
+  }
+
   /**
    * @param masterOverride --master from the command line, or null: then spark-submit's spark.master wins, and
    *     without spark-submit the configured govlens.master (local[*] by default)
    */
   public static SparkSession build(GovLensConfig config, String masterOverride) {
     SparkSession.Builder b = SparkSession.builder().appName("GovLens")
-        .config("spark.sql.shuffle.partitions", config.shufflePartitions())
+        .config("spark.sql.shuffle.partitions", Math.max(1, config.shufflePartitions()))
         .config("spark.sql.parquet.compression.codec", "snappy")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.ui.showConsoleProgress", "false")

@@ -503,6 +503,11 @@ public final class AnalyticsJob {
             f.vocabulary().size(), String.format("%.4f", mean));
         candidates.add(new Candidate(id, f, npmi, mean));
       }
+      boolean perplexity = unitIds.size() >= PERPLEXITY_MIN_UNITS;
+      if (!perplexity) {
+        LOG.info("topics: log perplexity not computed on {} units (fewer than {}: one more inference pass "
+            + "that says nothing on a corpus this small)", unitIds.size(), PERPLEXITY_MIN_UNITS);
+      }
       Candidate best = candidates.stream()
           .max(Comparator.comparingDouble(Candidate::meanNpmi).thenComparing(c -> -c.fitted().settings().k()))
           .orElseThrow();
@@ -512,7 +517,7 @@ public final class AnalyticsJob {
         modelRows.add(RowFactory.create(c.id(), s.k(), t.unit, s.optimizer(), s.maxIterations(), s.seed(),
             c.fitted().vocabulary().size(), c.fitted().nUnits(), c.meanNpmi(),
             Coherence.topicDiversity(c.fitted().topWords(), t.topWords),
-            TopicModeler.logPerplexity(c.fitted().model(), fitUnits),
+            perplexity ? TopicModeler.logPerplexity(c.fitted().model(), fitUnits) : null,
             c == best, run.runId(), run.startedAt()));
       }
       List<Row> topicRows = new ArrayList<>();
@@ -531,6 +536,9 @@ public final class AnalyticsJob {
       fitUnits.unpersist();
     }
   }
+
+  /** Below this many fit units the perplexity pass is skipped (topic_models.log_perplexity null). */
+  static final int PERPLEXITY_MIN_UNITS = 1000;
 
   private record Candidate(String id, TopicModeler.Fitted fitted, List<Double> npmi, double meanNpmi) {}
 

@@ -54,7 +54,11 @@ public final class GovLensConfig implements Serializable {
     this.master = c.getString("govlens.master");
     this.fullRebuild = c.getBoolean("govlens.full-rebuild");
     this.prune = c.getBoolean("govlens.prune");
-    this.shufflePartitions = positive(c, "govlens.spark.shuffle-partitions");
+    this.shufflePartitions = c.getInt("govlens.spark.shuffle-partitions");
+    if (shufflePartitions < 0) {
+      throw new InvalidConfigException("govlens.spark.shuffle-partitions must be >= 0 (0: follow the input size), "
+          + "found " + shufflePartitions);
+    }
     this.maxFileBytes = c.getBytes("govlens.ingest.max-file-bytes");
     this.extensions = c.getStringList("govlens.ingest.extensions").stream().map(String::toLowerCase).toList();
     this.minChars = c.getInt("govlens.ingest.min-chars");
@@ -162,6 +166,7 @@ public final class GovLensConfig implements Serializable {
     return prune;
   }
 
+  /** spark.sql.shuffle.partitions, or 0 to follow the input size (see Sessions.sizeShuffles). */
   public int shufflePartitions() {
     return shufflePartitions;
   }

@@ -106,10 +106,13 @@ public final class IndicatorJob {
     Dataset<Row> input = Reprocess.docText(spark, config.warehouse(), ingest, todo);
     Dataset<Row> extracted = input.map(new ExtractIndicators(extractor), Encoders.row(ExtractIndicators.OUTPUT))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    // One pass over the extractions gives both the errors and the count (no separate counting job).
     List<Row> errors = new ArrayList<>();
-    for (Row r : extracted.filter(size(col("errors")).gt(0)).select("doc_id", "source_path", "errors")
+    long nValues = 0;
+    for (Row r : extracted.select(col("doc_id"), col("source_path"), size(col("values")), col("errors"))
         .collectAsList()) {
-      for (Row e : r.<Row>getList(2)) {
+      nValues += r.getInt(2);
+      for (Row e : r.<Row>getList(3)) {
         errors.add(RowFactory.create(run.runId(), e.getString(0), r.getString(0), r.getString(1), e.getString(1),
             e.getString(2)));
       }
@@ -132,8 +135,9 @@ public final class IndicatorJob {
     Dataset<Row> mentions = mentions(extracted);
 
     if (all) {
-      tx.replaceTable(IndicatorTables.INDICATORS, indicators);
-      tx.replaceTable(IndicatorTables.MENTIONS, mentions);
+      int tasks = WarehouseWriter.tasksFor(todo.size(), Math.max(1, extracted.rdd().getNumPartitions()));
+      tx.replaceTable(IndicatorTables.INDICATORS, indicators.coalesce(tasks), WarehouseWriter.Layout.AS_IS);
+      tx.replaceTable(IndicatorTables.MENTIONS, mentions.coalesce(tasks), WarehouseWriter.Layout.AS_IS);
     } else {
       // Documents kept as committed whose flags change with the new region × year values.
       Dataset<Row> changed = WarehouseWriter.conform(committed, IndicatorTables.INDICATORS)
@@ -155,8 +159,7 @@ public final class IndicatorJob {
       run.count("indicators_docs_reflagged", rewrite.size() - todo.size());
     }
     tx.replaceTable(IndicatorTables.REGION_YEAR, regionYear);
-    Row n = extracted.selectExpr("cast(coalesce(sum(size(values)), 0) as long)").first();
-    run.count("indicators_new", n.getLong(0));
+    run.count("indicators_new", nValues);
     run.count("indicators_docs", todo.size());
     extracted.unpersist();
     values.unpersist();

@@ -119,8 +119,8 @@ public final class IngestJob {
     StageFingerprints fps = StageFingerprints.compute(config, spark.sparkContext().hadoopConfiguration());
     PriorState prior = PriorState.load(spark, config, TABLES);
     Result result = run(spark, config, run, tx, fps, prior);
-    tx.replaceTable(Tables.DOC_STATE, DocState.toDataset(spark, result.docs().values()));
-    tx.replaceTable(Tables.ERRORS, spark.createDataFrame(result.errors(), Tables.ERRORS.schema()));
+    tx.replaceTable(Tables.DOC_STATE, DocState.rows(result.docs().values()));
+    tx.replaceTable(Tables.ERRORS, result.errors());
     tx.commit();
     return result;
   }
@@ -140,6 +140,7 @@ public final class IngestJob {
     List<Row> toRead = filesToRead(listing, priorFiles, fp, config.maxFileBytes());
     run.count("files_listed", listing.size());
     run.count("files_read", toRead.size());
+    govlens.jobs.Sessions.sizeShuffles(spark, config, Math.max(listing.size(), priorDocs.size()));
     Set<String> readPaths = new TreeSet<>();
     toRead.forEach(r -> readPaths.add(r.getString(0)));
 
@@ -159,9 +160,9 @@ public final class IngestJob {
     boolean changed = all || !readPaths.isEmpty() || !plan.deleted.isEmpty()
         || !plan.quarantineRows.keySet().equals(committedQuarantinePaths(spark, config, prior, all));
     if (all) {
-      tx.replaceTable(Tables.DOCUMENTS, documents(fresh, run));
-      tx.replaceTable(Tables.SECTIONS, sections(fresh));
-      tx.replaceTable(Tables.SENTENCES, sentences(fresh));
+      tx.replaceTable(Tables.DOCUMENTS, documents(fresh, run).coalesce(tasks), WarehouseWriter.Layout.AS_IS);
+      tx.replaceTable(Tables.SECTIONS, sections(fresh).coalesce(tasks), WarehouseWriter.Layout.AS_IS);
+      tx.replaceTable(Tables.SENTENCES, sentences(fresh).coalesce(tasks), WarehouseWriter.Layout.AS_IS);
     } else if (!plan.written.isEmpty() || !plan.deleted.isEmpty()) {
       Dataset<Row> keys = DocState.keys(spark, plan.deleted.values());
       for (TableDef t : List.of(Tables.DOCUMENTS, Tables.SECTIONS, Tables.SENTENCES)) {
@@ -178,8 +179,7 @@ public final class IngestJob {
     if (changed) {
       tx.replaceTable(Tables.DUPLICATES, duplicates(spark, config, prior, all, plan, readPaths, run));
       tx.replaceTable(Tables.QUARANTINE, quarantine(spark, config, prior, all, plan, readPaths, run));
-      tx.replaceTable(Tables.FILE_STATE, spark.createDataFrame(List.copyOf(plan.files.values()),
-          Tables.FILE_STATE.schema()));
+      tx.replaceTable(Tables.FILE_STATE, List.copyOf(plan.files.values()));
     }
 
     run.count("documents_new", plan.written.size());
@@ -423,7 +423,7 @@ public final class IngestJob {
   }
 
   /** Committed duplicates of files not decided now, plus this run's. */
-  static Dataset<Row> duplicates(SparkSession spark, GovLensConfig config, PriorState prior, boolean all,
+  static List<Row> duplicates(SparkSession spark, GovLensConfig config, PriorState prior, boolean all,
       Plan plan, Set<String> readPaths, RunContext run) {
     List<Row> rows = new ArrayList<>();
     if (!all && prior.usable(Tables.DUPLICATES)) {
@@ -435,11 +435,11 @@ public final class IngestJob {
       }
     }
     rows.addAll(plan.duplicateRows);
-    return spark.createDataFrame(rows, Tables.DUPLICATES.schema());
+    return rows;
   }
 
   /** Committed quarantine rows of files not decided now, plus this run's. */
-  static Dataset<Row> quarantine(SparkSession spark, GovLensConfig config, PriorState prior, boolean all,
+  static List<Row> quarantine(SparkSession spark, GovLensConfig config, PriorState prior, boolean all,
       Plan plan, Set<String> readPaths, RunContext run) {
     Map<String, Row> rows = new TreeMap<>();
     if (!all && prior.usable(Tables.QUARANTINE)) {
@@ -457,7 +457,7 @@ public final class IngestJob {
         rows.put(e.getKey(), e.getValue());
       }
     }
-    return spark.createDataFrame(List.copyOf(rows.values()), Tables.QUARANTINE.schema());
+    return List.copyOf(rows.values());
   }
 
   /**

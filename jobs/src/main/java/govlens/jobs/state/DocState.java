@@ -55,13 +55,18 @@ public record DocState(String docId, String sourcePath, Integer reportYear, Stri
         indicators, analytics, topicModel, runId);
   }
 
-  /** The rows as a Dataset of {@link Tables#DOC_STATE}. */
-  public static Dataset<Row> toDataset(SparkSession spark, java.util.Collection<DocState> docs) {
+  /** The rows of {@link Tables#DOC_STATE}. */
+  public static List<Row> rows(java.util.Collection<DocState> docs) {
     List<Row> rows = new ArrayList<>(docs.size());
     for (DocState d : docs) {
       rows.add(d.toRow());
     }
-    return spark.createDataFrame(rows, Tables.DOC_STATE.schema());
+    return rows;
+  }
+
+  /** The rows as a Dataset of {@link Tables#DOC_STATE}. */
+  public static Dataset<Row> toDataset(SparkSession spark, java.util.Collection<DocState> docs) {
+    return spark.createDataFrame(rows(docs), Tables.DOC_STATE.schema());
   }
 
   /** doc_id and report_year of the given documents: what {@code RunTransaction.deleteDocs} takes. */

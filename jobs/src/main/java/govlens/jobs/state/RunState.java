@@ -45,7 +45,7 @@ public final class RunState {
         : new ArrayList<>();
     committedErrors.sort(ORDER);
     if (!errors.equals(committedErrors) || !prior.usable(Tables.ERRORS)) {
-      tx.replaceTable(Tables.ERRORS, spark.createDataFrame(errors, Tables.ERRORS.schema()));
+      tx.replaceTable(Tables.ERRORS, errors);
     }
     run.count("errors", errors.size());
 
@@ -64,7 +64,7 @@ public final class RunState {
       after.put(s.docId(), s);
     }
     if (!after.equals(prior.docs()) || !prior.usable(Tables.DOC_STATE)) {
-      tx.replaceTable(Tables.DOC_STATE, DocState.toDataset(spark, after.values()));
+      tx.replaceTable(Tables.DOC_STATE, DocState.rows(after.values()));
     }
   }
 

@@ -112,10 +112,23 @@ public final class RunTransaction {
     return ops.isEmpty();
   }
 
-  /** Stages a whole table: at commit it replaces the table folder (its old folder goes to the trash). */
+  /**
+   * Stages a whole table, rows sorted into one file per partition folder: at commit it replaces the table
+   * folder (its old folder goes to the trash). For tables computed in Spark and small enough to sort.
+   */
   public void replaceTable(TableDef table, Dataset<Row> rows) {
+    replaceTable(table, rows, WarehouseWriter.Layout.SORTED);
+  }
+
+  /** A whole table of rows built on the driver: sorted there, written by one task without a shuffle. */
+  public void replaceTable(TableDef table, List<Row> rows) {
+    replaceTable(table, WarehouseWriter.local(spark, table, rows), WarehouseWriter.Layout.AS_IS);
+  }
+
+  /** Stages a whole table with the given layout (see {@link WarehouseWriter.Layout}). */
+  public void replaceTable(TableDef table, Dataset<Row> rows, WarehouseWriter.Layout layout) {
     String staged = nextStagingDir(table);
-    WarehouseWriter.writeTo(rows, table, staged, WarehouseWriter.Layout.SORTED);
+    WarehouseWriter.writeTo(rows, table, staged, layout);
     String dst = tablePath(table);
     // Whatever this run staged for the table before is superseded by the whole new folder.
     ops.removeIf(op -> dst.equals(op.to()) || (op.to() != null && op.to().startsWith(dst + "/"))

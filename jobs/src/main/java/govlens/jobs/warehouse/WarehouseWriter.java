@@ -1,6 +1,7 @@
 package govlens.jobs.warehouse;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,6 +39,33 @@ public final class WarehouseWriter {
      * value it holds): no shuffle. For large per-document outputs, which arrive clustered by document.
      */
     AS_IS
+  }
+
+  /**
+   * Rows built on the driver (state, errors, quarantine, duplicates) as one sorted partition: written without a
+   * shuffle, by one task, into one file per partition folder.
+   */
+  public static Dataset<Row> local(org.apache.spark.sql.SparkSession spark, TableDef table, List<Row> rows) {
+    List<Row> sorted = new java.util.ArrayList<>(rows);
+    List<Integer> keys = table.sortColumns().stream().map(c -> table.schema().fieldIndex(c)).toList();
+    sorted.sort((a, b) -> {
+      for (int k : keys) {
+        int c = compareNullsFirst(a.get(k), b.get(k));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    });
+    return spark.createDataFrame(sorted, table.schema()).coalesce(1);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compareNullsFirst(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    return ((Comparable) a).compareTo(b);
   }
 
   /** Documents per write task of an append: few files for a nightly batch, every core for a backfill. */
