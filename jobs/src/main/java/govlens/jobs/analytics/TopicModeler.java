@@ -175,9 +175,12 @@ public final class TopicModeler {
     return List.of(((CountVectorizerModel) model.stages()[0]).vocabulary());
   }
 
-  /** Number of topics of a model built by {@link #fit}. */
+  /**
+   * Number of topics of a model built by {@link #fit}, from its topic matrix: the {@code k} param of a model
+   * read back from disk is not reliable (a saved k=8 model reported Spark's default 10 on the cluster test).
+   */
   public static int k(PipelineModel model) {
-    return ((LocalLDAModel) model.stages()[1]).getK();
+    return ((org.apache.spark.ml.clustering.LDAModel) model.stages()[1]).topicsMatrix().numCols();
   }
 
   /**

@@ -1,6 +1,7 @@
 package govlens.jobs.tools;
 
 import govlens.jobs.analytics.AnalyticsTables;
+import govlens.jobs.analytics.TopicModeler;
 import govlens.jobs.warehouse.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ public final class TopicInvariants implements Callable<Integer> {
       List<String> failures = new ArrayList<>();
       PipelineModel ma = current(spark, a);
       PipelineModel mb = current(spark, b);
-      int ka = ((org.apache.spark.ml.clustering.LDAModel) ma.stages()[1]).getK();
-      int kb = ((org.apache.spark.ml.clustering.LDAModel) mb.stages()[1]).getK();
+      int ka = TopicModeler.k(ma);
+      int kb = TopicModeler.k(mb);
       check(failures, "k", ka == kb, ka + " vs " + kb);
       List<String> va = List.of(((CountVectorizerModel) ma.stages()[0]).vocabulary());
       List<String> vb = List.of(((CountVectorizerModel) mb.stages()[0]).vocabulary());
