@@ -6,13 +6,13 @@ package govlens.jobs;
  * that test sets.
  */
 public final class CrashPoints {
-  private CrashPoints() {}
+    private CrashPoints() {}
 
-  public static void reached(String name) {
-    if (name.equals(System.getProperty("govlens.crashpoint"))) {
-      System.err.println("govlens: crash point " + name + " reached, halting");
-      System.err.flush();
-      Runtime.getRuntime().halt(137);
+    public static void reached(String name) {
+        if (name.equals(System.getProperty("govlens.crashpoint"))) {
+            System.err.println("govlens: crash point " + name + " reached, halting");
+            System.err.flush();
+            Runtime.getRuntime().halt(137);
+        }
     }
-  }
 }

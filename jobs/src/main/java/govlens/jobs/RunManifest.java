@@ -30,93 +30,107 @@ import org.apache.hadoop.fs.Path;
  * run, failed ones included, so {@code govlens status} can tell what happened at 3 a.m.
  */
 public final class RunManifest {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  /** At most this many quarantined files are listed by name; the count is always exact. */
-  static final int MAX_LISTED = 1000;
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** At most this many quarantined files are listed by name; the count is always exact. */
+    static final int MAX_LISTED = 1000;
 
-  private RunManifest() {}
+    private RunManifest() {}
 
-  public static String configDigest(String renderedConfig) {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(renderedConfig.getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(h);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Builds the manifest document of a finished (or failed) run. */
-  public static ObjectNode of(RunContext run, String status, boolean full, List<String> inputs, String configRendered,
-      List<Map<String, String>> quarantined, long quarantinedTotal, JsonNode quality, String error) {
-    ObjectNode m = JSON.createObjectNode();
-    m.put("run_id", run.runId());
-    m.put("status", status);
-    m.put("mode", full ? "full" : "incremental");
-    m.put("started_at", run.startedAt().toInstant().toString());
-    m.put("ended_at", Instant.now().toString());
-    m.put("duration_ms", run.stageMillis().values().stream().mapToLong(Long::longValue).sum());
-    m.put("govlens_version", run.pipelineVersion());
-    m.put("config_digest", configDigest(configRendered));
-    ArrayNode in = m.putArray("inputs");
-    inputs.forEach(in::add);
-    ObjectNode counts = m.putObject("counts");
-    run.counts().forEach(counts::put);
-    ObjectNode stages = m.putObject("stage_ms");
-    run.stageMillis().forEach(stages::put);
-    ObjectNode q = m.putObject("quarantined");
-    q.put("total", quarantinedTotal);
-    ArrayNode files = q.putArray("files");
-    for (Map<String, String> f : quarantined) {
-      ObjectNode o = files.addObject();
-      f.forEach(o::put);
-    }
-    if (quality != null) {
-      m.set("quality", quality);
-    }
-    if (error != null) {
-      m.put("error", error);
-    }
-    return m;
-  }
-
-  public static void write(String warehouse, String runId, ObjectNode manifest) {
-    Path p = new Path(warehouse.replaceAll("/+$", "") + "/_runs/" + runId + ".json");
-    try {
-      FileSystem fs = p.getFileSystem(new Configuration());
-      Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
-      try (OutputStream out = fs.create(tmp, true)) {
-        JSON.writeValue(out, manifest);
-      }
-      // Write then rename: `govlens status` never reads half a manifest.
-      fs.delete(p, false);
-      if (!fs.rename(tmp, p)) {
-        throw new IOException("rename " + tmp + " → " + p + " failed");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write run manifest " + p + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Manifests of the warehouse, newest first (run ids sort by start time). */
-  public static List<JsonNode> list(String warehouse) {
-    Path runs = new Path(warehouse.replaceAll("/+$", "") + "/_runs");
-    List<JsonNode> out = new ArrayList<>();
-    try {
-      FileSystem fs = runs.getFileSystem(new Configuration());
-      if (!fs.exists(runs)) {
-        return out;
-      }
-      FileStatus[] files = fs.listStatus(runs, path -> path.getName().endsWith(".json")
-          && !path.getName().startsWith("."));
-      java.util.Arrays.sort(files, Comparator.comparing((FileStatus f) -> f.getPath().getName()).reversed());
-      for (FileStatus f : files) {
-        try (InputStream in = fs.open(f.getPath())) {
-          out.add(JSON.readTree(in));
+    public static String configDigest(String renderedConfig) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(renderedConfig.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(h);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read run manifests under " + runs + ": " + e.getMessage(), e);
     }
-  }
+
+    /** Builds the manifest document of a finished (or failed) run. */
+    public static ObjectNode of(
+            RunContext run,
+            String status,
+            boolean full,
+            List<String> inputs,
+            String configRendered,
+            List<Map<String, String>> quarantined,
+            long quarantinedTotal,
+            JsonNode quality,
+            String error) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("run_id", run.runId());
+        m.put("status", status);
+        m.put("mode", full ? "full" : "incremental");
+        m.put("started_at", run.startedAt().toInstant().toString());
+        m.put("ended_at", Instant.now().toString());
+        m.put(
+                "duration_ms",
+                run.stageMillis().values().stream().mapToLong(Long::longValue).sum());
+        m.put("govlens_version", run.pipelineVersion());
+        m.put("config_digest", configDigest(configRendered));
+        ArrayNode in = m.putArray("inputs");
+        inputs.forEach(in::add);
+        ObjectNode counts = m.putObject("counts");
+        run.counts().forEach(counts::put);
+        ObjectNode stages = m.putObject("stage_ms");
+        run.stageMillis().forEach(stages::put);
+        ObjectNode q = m.putObject("quarantined");
+        q.put("total", quarantinedTotal);
+        ArrayNode files = q.putArray("files");
+        for (Map<String, String> f : quarantined) {
+            ObjectNode o = files.addObject();
+            f.forEach(o::put);
+        }
+        if (quality != null) {
+            m.set("quality", quality);
+        }
+        if (error != null) {
+            m.put("error", error);
+        }
+        return m;
+    }
+
+    public static void write(String warehouse, String runId, ObjectNode manifest) {
+        Path p = new Path(warehouse.replaceAll("/+$", "") + "/_runs/" + runId + ".json");
+        try {
+            FileSystem fs = p.getFileSystem(new Configuration());
+            Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
+            try (OutputStream out = fs.create(tmp, true)) {
+                JSON.writeValue(out, manifest);
+            }
+            // Write then rename: `govlens status` never reads half a manifest.
+            fs.delete(p, false);
+            if (!fs.rename(tmp, p)) {
+                throw new IOException("rename " + tmp + " → " + p + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write run manifest " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Manifests of the warehouse, newest first (run ids sort by start time). */
+    public static List<JsonNode> list(String warehouse) {
+        Path runs = new Path(warehouse.replaceAll("/+$", "") + "/_runs");
+        List<JsonNode> out = new ArrayList<>();
+        try {
+            FileSystem fs = runs.getFileSystem(new Configuration());
+            if (!fs.exists(runs)) {
+                return out;
+            }
+            FileStatus[] files = fs.listStatus(
+                    runs,
+                    path -> path.getName().endsWith(".json") && !path.getName().startsWith("."));
+            java.util.Arrays.sort(
+                    files,
+                    Comparator.comparing((FileStatus f) -> f.getPath().getName())
+                            .reversed());
+            for (FileStatus f : files) {
+                try (InputStream in = fs.open(f.getPath())) {
+                    out.add(JSON.readTree(in));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read run manifests under " + runs + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -5,57 +5,60 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds the SparkSession of a GovLens process; jobs never build their own, they take one in run(). */
 public final class Sessions {
-  private Sessions() {}
+    private Sessions() {}
 
-  /** Longest plan description Spark builds (the UI and event log show it cut). */
-  public static final String PLAN_STRING_LENGTH = "4096";
+    /** Longest plan description Spark builds (the UI and event log show it cut). */
+    public static final String PLAN_STRING_LENGTH = "4096";
 
-  /** Documents per shuffle partition when the count follows the input. */
-  static final int DOCS_PER_SHUFFLE_PARTITION = 250;
+    /** Documents per shuffle partition when the count follows the input. */
+    static final int DOCS_PER_SHUFFLE_PARTITION = 250;
 
-  /**
-   * Sets the shuffle partitions of this run from the number of documents it may handle, when
-   * govlens.spark.shuffle-partitions is 0 (auto): one per 250 documents, at least the cores, at most 32. A
-   * 3-report sample then shuffles into 2 partitions instead of 32 (each a task and a file per shuffle), and
-   * 10,000 reports get the 32 that kept each aggregation task within a 2 GB heap.
-   */
-  public static int sizeShuffles(SparkSession spark, GovLensConfig config, long documents) {
-    int n = config.shufflePartitions() > 0 ? config.shufflePartitions()
-        : (int) Math.max(spark.sparkContext().defaultParallelism(),
-            Math.min(32, (documents + DOCS_PER_SHUFFLE_PARTITION - 1) / DOCS_PER_SHUFFLE_PARTITION));
-    spark.conf().set("spark.sql.shuffle.partitions", n);
-    return n;
-  }
-
-  /**
-   * @param masterOverride --master from the command line, or null: then spark-submit's spark.master wins, and
-   *     without spark-submit the configured govlens.master (local[*] by default)
-   */
-  public static SparkSession build(GovLensConfig config, String masterOverride) {
-    SparkSession.Builder b = SparkSession.builder().appName("GovLens")
-        .config("spark.sql.shuffle.partitions", Math.max(1, config.shufflePartitions()))
-        .config("spark.sql.parquet.compression.codec", "snappy")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-        // Spark renders every plan as text for its listeners, again at each adaptive re-plan. Our plans are
-        // deep (merges, windows, unions): unbounded, that rendering took 40% of a small run's wall time.
-        .config("spark.sql.maxPlanStringLength", PLAN_STRING_LENGTH)
-        // The plan text posted at every query start and adaptive re-plan is, by default, the "formatted"
-        // explain: every operator's verbose string. JFR of a sample run: 45% of the driver thread's CPU went
-        // to ExplainUtils.processPlan. "simple" is the one-line-per-operator tree.
-        .config("spark.sql.ui.explainMode", "simple");
-    String master = masterOverride;
-    if (master == null && System.getProperty("spark.master") == null) {
-      master = config.master();
+    /**
+     * Sets the shuffle partitions of this run from the number of documents it may handle, when
+     * govlens.spark.shuffle-partitions is 0 (auto): one per 250 documents, at least the cores, at most 32. A
+     * 3-report sample then shuffles into 2 partitions instead of 32 (each a task and a file per shuffle), and
+     * 10,000 reports get the 32 that kept each aggregation task within a 2 GB heap.
+     */
+    public static int sizeShuffles(SparkSession spark, GovLensConfig config, long documents) {
+        int n = config.shufflePartitions() > 0
+                ? config.shufflePartitions()
+                : (int) Math.max(
+                        spark.sparkContext().defaultParallelism(),
+                        Math.min(32, (documents + DOCS_PER_SHUFFLE_PARTITION - 1) / DOCS_PER_SHUFFLE_PARTITION));
+        spark.conf().set("spark.sql.shuffle.partitions", n);
+        return n;
     }
-    if (master != null) {
-      b.master(master);
-      if (master.startsWith("local")) {
-        // A laptop run needs no web UI, and a second concurrent run would fight for port 4040.
-        b.config("spark.ui.enabled", "false");
-      }
+
+    /**
+     * @param masterOverride --master from the command line, or null: then spark-submit's spark.master wins, and
+     *     without spark-submit the configured govlens.master (local[*] by default)
+     */
+    public static SparkSession build(GovLensConfig config, String masterOverride) {
+        SparkSession.Builder b = SparkSession.builder()
+                .appName("GovLens")
+                .config("spark.sql.shuffle.partitions", Math.max(1, config.shufflePartitions()))
+                .config("spark.sql.parquet.compression.codec", "snappy")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                // Spark renders every plan as text for its listeners, again at each adaptive re-plan. Our plans are
+                // deep (merges, windows, unions): unbounded, that rendering took 40% of a small run's wall time.
+                .config("spark.sql.maxPlanStringLength", PLAN_STRING_LENGTH)
+                // The plan text posted at every query start and adaptive re-plan is, by default, the "formatted"
+                // explain: every operator's verbose string. JFR of a sample run: 45% of the driver thread's CPU went
+                // to ExplainUtils.processPlan. "simple" is the one-line-per-operator tree.
+                .config("spark.sql.ui.explainMode", "simple");
+        String master = masterOverride;
+        if (master == null && System.getProperty("spark.master") == null) {
+            master = config.master();
+        }
+        if (master != null) {
+            b.master(master);
+            if (master.startsWith("local")) {
+                // A laptop run needs no web UI, and a second concurrent run would fight for port 4040.
+                b.config("spark.ui.enabled", "false");
+            }
+        }
+        return b.getOrCreate();
     }
-    return b.getOrCreate();
-  }
 }

@@ -13,37 +13,48 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Print the last runs of a warehouse.")
 public final class StatusCommand implements Callable<Integer> {
-  @Option(names = "--warehouse", paramLabel = "DIR", description = "warehouse (default ./warehouse)")
-  String warehouse = "warehouse";
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "warehouse (default ./warehouse)")
+    String warehouse = "warehouse";
 
-  @Option(names = {"-n", "--last"}, paramLabel = "N", description = "how many runs (default 10)")
-  int last = 10;
+    @Option(
+            names = {"-n", "--last"},
+            paramLabel = "N",
+            description = "how many runs (default 10)")
+    int last = 10;
 
-  @Override
-  public Integer call() {
-    List<JsonNode> runs = RunManifest.list(warehouse);
-    if (runs.isEmpty()) {
-      System.out.println("no runs recorded under " + warehouse + "/_runs");
-      return ExitCodes.OK;
-    }
-    System.out.printf("%-28s %-15s %-11s %9s %6s %6s %6s  %s%n", "run_id", "status", "mode", "seconds",
-        "read", "docs+", "quar+", "notes");
-    for (JsonNode r : runs.subList(0, Math.min(last, runs.size()))) {
-      JsonNode c = r.path("counts");
-      StringBuilder notes = new StringBuilder();
-      for (JsonNode q : r.path("quality")) {
-        if (!q.path("passed").asBoolean(true)) {
-          notes.append("quality: ").append(q.path("check").asText()).append("; ");
+    @Override
+    public Integer call() {
+        List<JsonNode> runs = RunManifest.list(warehouse);
+        if (runs.isEmpty()) {
+            System.out.println("no runs recorded under " + warehouse + "/_runs");
+            return ExitCodes.OK;
         }
-      }
-      if (r.hasNonNull("error")) {
-        notes.append("error: ").append(r.get("error").asText().lines().findFirst().orElse(""));
-      }
-      System.out.printf("%-28s %-15s %-11s %9.1f %6d %6d %6d  %s%n", r.path("run_id").asText(),
-          r.path("status").asText(), r.path("mode").asText(), r.path("duration_ms").asLong() / 1000.0,
-          c.path("files_read").asLong(), c.path("documents_new").asLong(), c.path("quarantine_new").asLong(),
-          notes.toString().strip());
+        System.out.printf(
+                "%-28s %-15s %-11s %9s %6s %6s %6s  %s%n",
+                "run_id", "status", "mode", "seconds", "read", "docs+", "quar+", "notes");
+        for (JsonNode r : runs.subList(0, Math.min(last, runs.size()))) {
+            JsonNode c = r.path("counts");
+            StringBuilder notes = new StringBuilder();
+            for (JsonNode q : r.path("quality")) {
+                if (!q.path("passed").asBoolean(true)) {
+                    notes.append("quality: ").append(q.path("check").asText()).append("; ");
+                }
+            }
+            if (r.hasNonNull("error")) {
+                notes.append("error: ")
+                        .append(r.get("error").asText().lines().findFirst().orElse(""));
+            }
+            System.out.printf(
+                    "%-28s %-15s %-11s %9.1f %6d %6d %6d  %s%n",
+                    r.path("run_id").asText(),
+                    r.path("status").asText(),
+                    r.path("mode").asText(),
+                    r.path("duration_ms").asLong() / 1000.0,
+                    c.path("files_read").asLong(),
+                    c.path("documents_new").asLong(),
+                    c.path("quarantine_new").asLong(),
+                    notes.toString().strip());
+        }
+        return ExitCodes.OK;
     }
-    return ExitCodes.OK;
-  }
 }

@@ -10,12 +10,12 @@ import org.apache.spark.sql.Row;
  * shared session stays the only one.
  */
 public final class DataFrameAssertions {
-  private static final JavaDataFrameSuiteBase COMPARER = new JavaDataFrameSuiteBase();
+    private static final JavaDataFrameSuiteBase COMPARER = new JavaDataFrameSuiteBase();
 
-  private DataFrameAssertions() {}
+    private DataFrameAssertions() {}
 
-  /** Same schema and the same multiset of rows, in any order. */
-  public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
-    COMPARER.assertDataFrameNoOrderEquals(expected, actual);
-  }
+    /** Same schema and the same multiset of rows, in any order. */
+    public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
+        COMPARER.assertDataFrameNoOrderEquals(expected, actual);
+    }
 }

@@ -13,53 +13,68 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's contract with schedulers: exit codes and one-line reasons. */
 class GovLensCliTest {
-  @TempDir Path tmp;
+    @TempDir
+    Path tmp;
 
-  private static int run(ByteArrayOutputStream err, String... args) {
-    PrintStream old = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      return GovLensCli.execute(args);
-    } finally {
-      System.setErr(old);
+    private static int run(ByteArrayOutputStream err, String... args) {
+        PrintStream old = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            return GovLensCli.execute(args);
+        } finally {
+            System.setErr(old);
+        }
     }
-  }
 
-  // A misspelt --set key exits 2 and names the key, before Spark starts.
-  @Test
-  void unknownConfigKeyExitsTwo() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = run(err, "run", "--set", "ingest.max-file-byte=5");
-    assertEquals(ExitCodes.BAD_CONFIG, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("govlens.ingest.max-file-byte"), err.toString());
-  }
+    // A misspelt --set key exits 2 and names the key, before Spark starts.
+    @Test
+    void unknownConfigKeyExitsTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(err, "run", "--set", "ingest.max-file-byte=5");
+        assertEquals(ExitCodes.BAD_CONFIG, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("govlens.ingest.max-file-byte"), err.toString());
+    }
 
-  // An unknown option exits 2 with usage.
-  @Test
-  void unknownOptionExitsTwo() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    assertEquals(ExitCodes.BAD_CONFIG, run(err, "run", "--inptu", "x"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--inptu"), err.toString());
-  }
+    // An unknown option exits 2 with usage.
+    @Test
+    void unknownOptionExitsTwo() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(ExitCodes.BAD_CONFIG, run(err, "run", "--inptu", "x"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--inptu"), err.toString());
+    }
 
-  // An input path that does not exist exits 3 with a one-line reason.
-  @Test
-  void missingInputExitsThree() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = run(err, "run", "--master", "local[2]", "--input", tmp.resolve("nope").toString(),
-        "--warehouse", tmp.resolve("wh").toString());
-    assertEquals(ExitCodes.INPUT_MISSING, code, err.toString(StandardCharsets.UTF_8));
-    String msg = err.toString(StandardCharsets.UTF_8).strip();
-    assertTrue(msg.startsWith("govlens: input missing:") && msg.contains("nope"), msg);
-  }
+    // An input path that does not exist exits 3 with a one-line reason.
+    @Test
+    void missingInputExitsThree() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = run(
+                err,
+                "run",
+                "--master",
+                "local[2]",
+                "--input",
+                tmp.resolve("nope").toString(),
+                "--warehouse",
+                tmp.resolve("wh").toString());
+        assertEquals(ExitCodes.INPUT_MISSING, code, err.toString(StandardCharsets.UTF_8));
+        String msg = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(msg.startsWith("govlens: input missing:") && msg.contains("nope"), msg);
+    }
 
-  // The sample run with no options but the warehouse succeeds and writes the documents table.
-  @Test
-  void sampleRunExitsZero() {
-    Path wh = tmp.resolve("warehouse");
-    int code = run(new ByteArrayOutputStream(), "run", "--master", "local[2]",
-        "--input", "../data/sample", "--warehouse", wh.toString());
-    assertEquals(ExitCodes.OK, code);
-    assertTrue(Files.isDirectory(wh.resolve("documents/report_year=2024")));
-  }
+    // The sample run with no options but the warehouse succeeds and writes the documents table.
+    @Test
+    void sampleRunExitsZero() {
+        Path wh = tmp.resolve("warehouse");
+        int code = run(
+                new ByteArrayOutputStream(),
+                "run",
+                "--master",
+                "local[2]",
+                "--input",
+                "../data/sample",
+                "--warehouse",
+                wh.toString());
+        assertEquals(ExitCodes.OK, code);
+        assertTrue(Files.isDirectory(wh.resolve("documents/report_year=2024")));
+    }
 }

@@ -9,29 +9,29 @@ import org.junit.jupiter.api.BeforeAll;
  * host, two shuffle partitions; stopped and cleared after the class so the next class starts clean.
  */
 public abstract class SharedSparkSession {
-  protected static SparkSession spark;
+    protected static SparkSession spark;
 
-  @BeforeAll
-  static void startSpark() {
-    spark = SparkSession.builder()
-        .appName("govlens-test")
-        .master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.maxPlanStringLength", Sessions.PLAN_STRING_LENGTH)
-        .getOrCreate();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    if (spark != null) {
-      spark.stop();
-      spark = null;
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSession.builder()
+                .appName("govlens-test")
+                .master("local[2]")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.maxPlanStringLength", Sessions.PLAN_STRING_LENGTH)
+                .getOrCreate();
     }
-    SparkSession.clearActiveSession();
-    SparkSession.clearDefaultSession();
-  }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+            spark = null;
+        }
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
+    }
 }

@@ -29,116 +29,132 @@ import org.apache.spark.sql.types.StructType;
  * is built on the driver and shipped once with the function.
  */
 public final class AnalyzeDocuments implements MapPartitionsFunction<Row, Row> {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  static final StructType SENTENCE = new StructType()
-      .add("section_id", DataTypes.StringType, false)
-      .add("sentence_idx", DataTypes.IntegerType, false)
-      .add("tokens", DataTypes.createArrayType(DataTypes.StringType, false), false)
-      .add("pos", DataTypes.createArrayType(DataTypes.StringType, false), false)
-      .add("starts", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-      .add("ends", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
-      .add("content", DataTypes.createArrayType(DataTypes.BooleanType, false), false);
+    static final StructType SENTENCE = new StructType()
+            .add("section_id", DataTypes.StringType, false)
+            .add("sentence_idx", DataTypes.IntegerType, false)
+            .add("tokens", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("pos", DataTypes.createArrayType(DataTypes.StringType, false), false)
+            .add("starts", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("ends", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("content", DataTypes.createArrayType(DataTypes.BooleanType, false), false);
 
-  static final StructType KEYWORD = new StructType()
-      .add("rank", DataTypes.IntegerType, false)
-      .add("term", DataTypes.StringType, false)
-      .add("score", DataTypes.DoubleType, false)
-      .add("count", DataTypes.LongType, false);
+    static final StructType KEYWORD = new StructType()
+            .add("rank", DataTypes.IntegerType, false)
+            .add("term", DataTypes.StringType, false)
+            .add("score", DataTypes.DoubleType, false)
+            .add("count", DataTypes.LongType, false);
 
-  static final StructType UNIT = new StructType()
-      .add("unit_id", DataTypes.StringType, false)
-      .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
+    static final StructType UNIT = new StructType()
+            .add("unit_id", DataTypes.StringType, false)
+            .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
-  static final ArrayType STRINGS = DataTypes.createArrayType(DataTypes.StringType, false);
-  static final ArrayType LONGS = DataTypes.createArrayType(DataTypes.LongType, false);
+    static final ArrayType STRINGS = DataTypes.createArrayType(DataTypes.StringType, false);
+    static final ArrayType LONGS = DataTypes.createArrayType(DataTypes.LongType, false);
 
-  /** One row per document. */
-  public static final StructType OUTPUT = new StructType()
-      .add("doc_id", DataTypes.StringType, false)
-      .add("source_path", DataTypes.StringType, false)
-      .add("report_year", DataTypes.IntegerType, true)
-      .add("region_code", DataTypes.StringType, true)
-      .add("region_name", DataTypes.StringType, true)
-      .add("sentences", DataTypes.createArrayType(SENTENCE, false), false)
-      .add("terms", STRINGS, false)
-      .add("counts", LONGS, false)
-      .add("textrank", DataTypes.createArrayType(KEYWORD, false), false)
-      .add("units", DataTypes.createArrayType(UNIT, false), false)
-      .add("errors", DataTypes.createArrayType(IngestJob.STEP_ERROR, false), false);
+    /** One row per document. */
+    public static final StructType OUTPUT = new StructType()
+            .add("doc_id", DataTypes.StringType, false)
+            .add("source_path", DataTypes.StringType, false)
+            .add("report_year", DataTypes.IntegerType, true)
+            .add("region_code", DataTypes.StringType, true)
+            .add("region_name", DataTypes.StringType, true)
+            .add("sentences", DataTypes.createArrayType(SENTENCE, false), false)
+            .add("terms", STRINGS, false)
+            .add("counts", LONGS, false)
+            .add("textrank", DataTypes.createArrayType(KEYWORD, false), false)
+            .add("units", DataTypes.createArrayType(UNIT, false), false)
+            .add("errors", DataTypes.createArrayType(IngestJob.STEP_ERROR, false), false);
 
-  private final DocumentAnalyzer analyzer;
+    private final DocumentAnalyzer analyzer;
 
-  public AnalyzeDocuments(TokenFilter filter, DocumentAnalyzer.Settings settings) {
-    this.analyzer = new DocumentAnalyzer(Tokenizer.withFilter(filter), settings);
-  }
-
-  @Override
-  public Iterator<Row> call(Iterator<Row> docs) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return docs.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return analyze(docs.next());
-      }
-    };
-  }
-
-  private Row analyze(Row doc) {
-    List<Row> rows = doc.getList(7);
-    List<Sentence> sentences = new ArrayList<>(rows.size());
-    for (Row s : rows) {
-      sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
+    public AnalyzeDocuments(TokenFilter filter, DocumentAnalyzer.Settings settings) {
+        this.analyzer = new DocumentAnalyzer(Tokenizer.withFilter(filter), settings);
     }
-    // Sentences read back from the table come in no particular order.
-    sentences.sort(Comparator.comparingInt(Sentence::idx));
-    DocumentAnalyzer.Analysis a = analyzer.analyze(sentences);
-    Object[] sent = new Object[a.sentences().size()];
-    for (int i = 0; i < sent.length; i++) {
-      DocumentAnalyzer.SentenceTokens t = a.sentences().get(i);
-      sent[i] = RowFactory.create(t.sectionId(), t.sentenceIdx(), t.terms(), t.pos(), boxed(t.starts()),
-          boxed(t.ends()), boxed(t.content()));
-    }
-    Object[] counts = new Object[a.counts().length];
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = a.counts()[i];
-    }
-    Object[] textRank = new Object[a.textRank().size()];
-    for (int i = 0; i < textRank.length; i++) {
-      KeywordRanker.Keyword k = a.textRank().get(i);
-      textRank[i] = RowFactory.create(i + 1, k.term(), k.score(), (long) k.count());
-    }
-    Object[] units = new Object[a.units().size()];
-    for (int i = 0; i < units.length; i++) {
-      DocumentAnalyzer.Unit u = a.units().get(i);
-      units[i] = RowFactory.create(u.unitId(), u.terms().toArray(new String[0]));
-    }
-    Object[] errors = new Object[a.errors().size()];
-    for (int i = 0; i < errors.length; i++) {
-      StepError e = a.errors().get(i);
-      errors[i] = RowFactory.create(e.step(), e.exceptionClass(), e.message());
-    }
-    return RowFactory.create(doc.getString(0), doc.getString(1), doc.get(2), doc.getString(3), doc.getString(4),
-        sent, a.terms(), counts, textRank, units, errors);
-  }
 
-  private static Object[] boxed(int[] v) {
-    Object[] out = new Object[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = v[i];
-    }
-    return out;
-  }
+    @Override
+    public Iterator<Row> call(Iterator<Row> docs) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return docs.hasNext();
+            }
 
-  private static Object[] boxed(boolean[] v) {
-    Object[] out = new Object[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = v[i];
+            @Override
+            public Row next() {
+                return analyze(docs.next());
+            }
+        };
     }
-    return out;
-  }
+
+    private Row analyze(Row doc) {
+        List<Row> rows = doc.getList(7);
+        List<Sentence> sentences = new ArrayList<>(rows.size());
+        for (Row s : rows) {
+            sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
+        }
+        // Sentences read back from the table come in no particular order.
+        sentences.sort(Comparator.comparingInt(Sentence::idx));
+        DocumentAnalyzer.Analysis a = analyzer.analyze(sentences);
+        Object[] sent = new Object[a.sentences().size()];
+        for (int i = 0; i < sent.length; i++) {
+            DocumentAnalyzer.SentenceTokens t = a.sentences().get(i);
+            sent[i] = RowFactory.create(
+                    t.sectionId(),
+                    t.sentenceIdx(),
+                    t.terms(),
+                    t.pos(),
+                    boxed(t.starts()),
+                    boxed(t.ends()),
+                    boxed(t.content()));
+        }
+        Object[] counts = new Object[a.counts().length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = a.counts()[i];
+        }
+        Object[] textRank = new Object[a.textRank().size()];
+        for (int i = 0; i < textRank.length; i++) {
+            KeywordRanker.Keyword k = a.textRank().get(i);
+            textRank[i] = RowFactory.create(i + 1, k.term(), k.score(), (long) k.count());
+        }
+        Object[] units = new Object[a.units().size()];
+        for (int i = 0; i < units.length; i++) {
+            DocumentAnalyzer.Unit u = a.units().get(i);
+            units[i] = RowFactory.create(u.unitId(), u.terms().toArray(new String[0]));
+        }
+        Object[] errors = new Object[a.errors().size()];
+        for (int i = 0; i < errors.length; i++) {
+            StepError e = a.errors().get(i);
+            errors[i] = RowFactory.create(e.step(), e.exceptionClass(), e.message());
+        }
+        return RowFactory.create(
+                doc.getString(0),
+                doc.getString(1),
+                doc.get(2),
+                doc.getString(3),
+                doc.getString(4),
+                sent,
+                a.terms(),
+                counts,
+                textRank,
+                units,
+                errors);
+    }
+
+    private static Object[] boxed(int[] v) {
+        Object[] out = new Object[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    private static Object[] boxed(boolean[] v) {
+        Object[] out = new Object[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
 }

@@ -40,7 +40,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,281 +61,328 @@ import picocli.CommandLine.Option;
  * runs), so only the topic model is measured on Spark. Wall times cover fitting and extracting the top words:
  * vectorizing plus LDA for Spark, building instances plus sampling for MALLET.
  */
-@Command(name = "lda", mixinStandardHelpOptions = true,
-    description = "Compare Spark ML LDA (as the pipeline runs it) with MALLET on the same units.")
+@Command(
+        name = "lda",
+        mixinStandardHelpOptions = true,
+        description = "Compare Spark ML LDA (as the pipeline runs it) with MALLET on the same units.")
 public final class LdaBench implements Callable<Integer> {
-  @Option(names = "--input", arity = "1..*", paramLabel = "PATH", defaultValue = "data/sample",
-      description = "files or folders of reports (default: ${DEFAULT-VALUE})")
-  List<Path> input;
+    @Option(
+            names = "--input",
+            arity = "1..*",
+            paramLabel = "PATH",
+            defaultValue = "data/sample",
+            description = "files or folders of reports (default: ${DEFAULT-VALUE})")
+    List<Path> input;
 
-  @Option(names = "--conf", paramLabel = "FILE", description = "HOCON file overriding conf/govlens.conf")
-  File conf;
+    @Option(names = "--conf", paramLabel = "FILE", description = "HOCON file overriding conf/govlens.conf")
+    File conf;
 
-  @Option(names = "--k", defaultValue = "8", description = "number of topics (default: ${DEFAULT-VALUE})")
-  int k;
+    @Option(names = "--k", defaultValue = "8", description = "number of topics (default: ${DEFAULT-VALUE})")
+    int k;
 
-  @Option(names = "--seeds", split = ",", defaultValue = "1,2,3",
-      description = "random seeds, one fit per method and seed (default: ${DEFAULT-VALUE})")
-  List<Long> seeds;
+    @Option(
+            names = "--seeds",
+            split = ",",
+            defaultValue = "1,2,3",
+            description = "random seeds, one fit per method and seed (default: ${DEFAULT-VALUE})")
+    List<Long> seeds;
 
-  @Option(names = "--unit", description = "section or chunk (default: govlens.topics.unit)")
-  String unit;
+    @Option(names = "--unit", description = "section or chunk (default: govlens.topics.unit)")
+    String unit;
 
-  @Option(names = "--optimizer", description = "Spark optimizer em or online (default: govlens.topics.optimizer)")
-  String optimizer;
+    @Option(names = "--optimizer", description = "Spark optimizer em or online (default: govlens.topics.optimizer)")
+    String optimizer;
 
-  @Option(names = "--max-iterations", description = "Spark LDA iterations (default: govlens.topics.max-iterations)")
-  Integer maxIterations;
+    @Option(names = "--max-iterations", description = "Spark LDA iterations (default: govlens.topics.max-iterations)")
+    Integer maxIterations;
 
-  @Option(names = "--min-df", description = "default: govlens.topics.min-df")
-  Double minDf;
+    @Option(names = "--min-df", description = "default: govlens.topics.min-df")
+    Double minDf;
 
-  @Option(names = "--max-df", description = "default: govlens.topics.max-df")
-  Double maxDf;
+    @Option(names = "--max-df", description = "default: govlens.topics.max-df")
+    Double maxDf;
 
-  @Option(names = "--doc-concentration",
-      description = "Spark LDA alpha (symmetric); default Spark's (EM: 50/k+1, online: 1/k)")
-  double docConcentration = -1;
+    @Option(
+            names = "--doc-concentration",
+            description = "Spark LDA alpha (symmetric); default Spark's (EM: 50/k+1, online: 1/k)")
+    double docConcentration = -1;
 
-  @Option(names = "--topic-concentration",
-      description = "Spark LDA beta; default Spark's (EM: 1.1, online: 1/k)")
-  double topicConcentration = -1;
+    @Option(names = "--topic-concentration", description = "Spark LDA beta; default Spark's (EM: 1.1, online: 1/k)")
+    double topicConcentration = -1;
 
-  @Option(names = "--mallet-iterations", defaultValue = "1000", description = "default: ${DEFAULT-VALUE}")
-  int malletIterations;
+    @Option(names = "--mallet-iterations", defaultValue = "1000", description = "default: ${DEFAULT-VALUE}")
+    int malletIterations;
 
-  @Option(names = "--threads", defaultValue = "2",
-      description = "Spark cores (local[n]) and MALLET threads (default: ${DEFAULT-VALUE})")
-  int threads;
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
+            description = "Spark cores (local[n]) and MALLET threads (default: ${DEFAULT-VALUE})")
+    int threads;
 
-  static final int TOP_N = Coherence.DEFAULT_TOP_N;
+    static final int TOP_N = Coherence.DEFAULT_TOP_N;
 
-  @Override
-  public Integer call() {
-    PrintStream out = System.out;
-    Map<String, Object> overrides = new LinkedHashMap<>();
-    overrides.put("govlens.master", "local[" + threads + "]");
-    overrides.put("govlens.spark.shuffle-partitions", threads);
-    if (unit != null) overrides.put("govlens.topics.unit", unit);
-    if (optimizer != null) overrides.put("govlens.topics.optimizer", optimizer);
-    if (maxIterations != null) overrides.put("govlens.topics.max-iterations", maxIterations);
-    if (minDf != null) overrides.put("govlens.topics.min-df", minDf);
-    if (maxDf != null) overrides.put("govlens.topics.max-df", maxDf);
-    GovLensConfig config = GovLensConfig.load(conf, overrides);
-    GovLensConfig.Topics t = config.topics();
+    @Override
+    public Integer call() {
+        PrintStream out = System.out;
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        overrides.put("govlens.master", "local[" + threads + "]");
+        overrides.put("govlens.spark.shuffle-partitions", threads);
+        if (unit != null) overrides.put("govlens.topics.unit", unit);
+        if (optimizer != null) overrides.put("govlens.topics.optimizer", optimizer);
+        if (maxIterations != null) overrides.put("govlens.topics.max-iterations", maxIterations);
+        if (minDf != null) overrides.put("govlens.topics.min-df", minDf);
+        if (maxDf != null) overrides.put("govlens.topics.max-df", maxDf);
+        GovLensConfig config = GovLensConfig.load(conf, overrides);
+        GovLensConfig.Topics t = config.topics();
 
-    Map<String, List<String>> all = units(config);
-    Coherence reference = Coherence.of(all.values().stream().filter(u -> !u.isEmpty())
-        .map(u -> (Set<String>) new HashSet<>(u)).toList());
-    SparkSession session = govlens.jobs.Sessions.build(config, null);
-    // Both methods fit on the pipeline's fit sample (govlens.topics.max-fit-units); NPMI is judged on all units.
-    Map<String, List<String>> units = fitSample(session, all, t);
-    Set<String> vocabulary = vocabulary(units, t);
-    long tokens = units.values().stream().mapToLong(List::size).sum();
-    out.printf(Locale.ROOT, "units=%d of %d (%s, max-fit-units=%d) content_tokens=%d vocabulary=%d k=%d seeds=%s "
-        + "threads=%d%n", units.size(), all.size(), t.unit, t.maxFitUnits, tokens, vocabulary.size(), k, seeds,
-        threads);
-    out.printf(Locale.ROOT, "spark: optimizer=%s max_iterations=%d min_df=%s max_df=%s doc_concentration=%s "
-            + "topic_concentration=%s | mallet: alpha_sum=5.0 beta=0.01 iterations=%d optimize_interval=10%n",
-        t.optimizer, t.maxIterations, t.minDf, t.maxDf, docConcentration > 0 ? docConcentration : "default",
-        topicConcentration > 0 ? topicConcentration : "default", malletIterations);
+        Map<String, List<String>> all = units(config);
+        Coherence reference = Coherence.of(all.values().stream()
+                .filter(u -> !u.isEmpty())
+                .map(u -> (Set<String>) new HashSet<>(u))
+                .toList());
+        SparkSession session = govlens.jobs.Sessions.build(config, null);
+        // Both methods fit on the pipeline's fit sample (govlens.topics.max-fit-units); NPMI is judged on all units.
+        Map<String, List<String>> units = fitSample(session, all, t);
+        Set<String> vocabulary = vocabulary(units, t);
+        long tokens = units.values().stream().mapToLong(List::size).sum();
+        out.printf(
+                Locale.ROOT,
+                "units=%d of %d (%s, max-fit-units=%d) content_tokens=%d vocabulary=%d k=%d seeds=%s " + "threads=%d%n",
+                units.size(),
+                all.size(),
+                t.unit,
+                t.maxFitUnits,
+                tokens,
+                vocabulary.size(),
+                k,
+                seeds,
+                threads);
+        out.printf(
+                Locale.ROOT,
+                "spark: optimizer=%s max_iterations=%d min_df=%s max_df=%s doc_concentration=%s "
+                        + "topic_concentration=%s | mallet: alpha_sum=5.0 beta=0.01 iterations=%d optimize_interval=10%n",
+                t.optimizer,
+                t.maxIterations,
+                t.minDf,
+                t.maxDf,
+                docConcentration > 0 ? docConcentration : "default",
+                topicConcentration > 0 ? topicConcentration : "default",
+                malletIterations);
 
-    List<Run> spark = new ArrayList<>();
-    try {
-      Dataset<Row> df = TopicModeler.fitSample(unitsFrame(session, units), t.maxFitUnits, t.seed, threads);
-      TopicModeler.fit(df, settings(t, seeds.get(0))); // warm-up: JIT and Spark's first-job costs
-      for (long seed : seeds) {
-        long t0 = System.nanoTime();
-        TopicModeler.Fitted f = TopicModeler.fit(df, settings(t, seed));
-        double secs = (System.nanoTime() - t0) / 1e9;
-        spark.add(new Run("spark-" + t.optimizer, seed, f.topWords(), secs));
-      }
-    } finally {
-      session.stop();
-    }
-    List<Run> mallet = new ArrayList<>();
-    malletFit(units, vocabulary, seeds.get(0)); // warm-up
-    for (long seed : seeds) {
-      long t0 = System.nanoTime();
-      List<List<String>> topWords = malletFit(units, vocabulary, seed);
-      mallet.add(new Run("mallet", seed, topWords, (System.nanoTime() - t0) / 1e9));
-    }
-
-    out.printf("%-12s %3s %6s %9s %9s %9s%n", "method", "k", "seed", "npmi", "diversity", "seconds");
-    double[] s = report(out, spark, reference);
-    double[] m = report(out, mallet, reference);
-    out.printf(Locale.ROOT, "npmi_ratio=%.2f%n", s[0] / m[0]);
-    out.printf(Locale.ROOT, "time_ratio=%.2f%n", s[1] / m[1]);
-    return 0;
-  }
-
-  private record Run(String method, long seed, List<List<String>> topWords, double seconds) {}
-
-  /** Prints the runs and their mean; returns {mean NPMI, mean seconds}. */
-  private double[] report(PrintStream out, List<Run> runs, Coherence reference) {
-    double npmiSum = 0;
-    double divSum = 0;
-    double secSum = 0;
-    for (Run r : runs) {
-      double npmi = reference.meanCoherence(r.topWords(), TOP_N);
-      double div = Coherence.topicDiversity(r.topWords(), TOP_N);
-      out.printf(Locale.ROOT, "%-12s %3d %6d %9.4f %9.3f %9.2f%n", r.method(), k, r.seed(), npmi, div,
-          r.seconds());
-      npmiSum += npmi;
-      divSum += div;
-      secSum += r.seconds();
-    }
-    int n = runs.size();
-    out.printf(Locale.ROOT, "%-12s %3d %6s %9.4f %9.3f %9.2f%n", runs.get(0).method(), k, "mean", npmiSum / n,
-        divSum / n, secSum / n);
-    return new double[] {npmiSum / n, secSum / n};
-  }
-
-  private TopicModeler.Settings settings(GovLensConfig.Topics t, long seed) {
-    return new TopicModeler.Settings(k, t.optimizer, t.maxIterations, seed, t.minDf, t.maxDf, t.vocabSize,
-        TOP_N, docConcentration, topicConcentration);
-  }
-
-  /**
-   * Content words of every unit, keyed doc_id/unit_id in document order; the same units and the same chunk
-   * rule as {@link AnalyticsJob#units}.
-   */
-  Map<String, List<String>> units(GovLensConfig config) {
-    DocumentProcessor processor = new DocumentProcessor(config.extensions(), config.minChars());
-    Tokenizer tokenizer = Tokenizer.withFilter(TokenFilter.fromConfig(config.tokens()));
-    boolean chunks = config.topics().unit.equals("chunk");
-    Map<String, List<String>> units = new TreeMap<>();
-    Set<String> seen = new HashSet<>();
-    for (Path file : files()) {
-      ProcessedFile p;
-      try {
-        p = processor.process(file.toString(), Files.readAllBytes(file));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
-      }
-      if (!p.isDocument() || !seen.add(p.document().docId())) {
-        continue;
-      }
-      long charsBefore = 0;
-      for (Sentence s : p.document().sentences()) {
-        String unitId = chunks
-            ? String.format(Locale.ROOT, "c%03d", charsBefore / config.topics().chunkChars)
-            : s.sectionId();
-        charsBefore += s.charEnd() - s.charStart();
-        List<String> terms = units.computeIfAbsent(p.document().docId() + "/" + unitId, u -> new ArrayList<>());
-        for (Token tok : tokenizer.contentTokens(s.text())) {
-          terms.add(tok.term());
+        List<Run> spark = new ArrayList<>();
+        try {
+            Dataset<Row> df = TopicModeler.fitSample(unitsFrame(session, units), t.maxFitUnits, t.seed, threads);
+            TopicModeler.fit(df, settings(t, seeds.get(0))); // warm-up: JIT and Spark's first-job costs
+            for (long seed : seeds) {
+                long t0 = System.nanoTime();
+                TopicModeler.Fitted f = TopicModeler.fit(df, settings(t, seed));
+                double secs = (System.nanoTime() - t0) / 1e9;
+                spark.add(new Run("spark-" + t.optimizer, seed, f.topWords(), secs));
+            }
+        } finally {
+            session.stop();
         }
-      }
-    }
-    units.values().removeIf(List::isEmpty);
-    return units;
-  }
+        List<Run> mallet = new ArrayList<>();
+        malletFit(units, vocabulary, seeds.get(0)); // warm-up
+        for (long seed : seeds) {
+            long t0 = System.nanoTime();
+            List<List<String>> topWords = malletFit(units, vocabulary, seed);
+            mallet.add(new Run("mallet", seed, topWords, (System.nanoTime() - t0) / 1e9));
+        }
 
-  private List<Path> files() {
-    List<Path> files = new ArrayList<>();
-    for (Path root : input) {
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(Files::isRegularFile)
-            .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-            .sorted().forEach(files::add);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + root, e);
-      }
+        out.printf("%-12s %3s %6s %9s %9s %9s%n", "method", "k", "seed", "npmi", "diversity", "seconds");
+        double[] s = report(out, spark, reference);
+        double[] m = report(out, mallet, reference);
+        out.printf(Locale.ROOT, "npmi_ratio=%.2f%n", s[0] / m[0]);
+        out.printf(Locale.ROOT, "time_ratio=%.2f%n", s[1] / m[1]);
+        return 0;
     }
-    return files;
-  }
 
-  /** CountVectorizer's rule in plain Java: min-df ≤ df ≤ max-df, then the vocab-size most frequent terms. */
-  static Set<String> vocabulary(Map<String, List<String>> units, GovLensConfig.Topics t) {
-    Map<String, Integer> df = new HashMap<>();
-    Map<String, Long> tf = new HashMap<>();
-    for (List<String> u : units.values()) {
-      for (String w : new HashSet<>(u)) df.merge(w, 1, Integer::sum);
-      for (String w : u) tf.merge(w, 1L, Long::sum);
-    }
-    int n = units.size();
-    double min = t.minDf >= 1 ? t.minDf : t.minDf * n;
-    double max = t.maxDf >= 1 ? t.maxDf : t.maxDf * n;
-    List<String> kept = new ArrayList<>();
-    df.forEach((w, d) -> {
-      if (d >= min && d <= max) kept.add(w);
-    });
-    kept.sort((a, b) -> tf.get(b).equals(tf.get(a)) ? a.compareTo(b) : Long.compare(tf.get(b), tf.get(a)));
-    return new HashSet<>(kept.subList(0, Math.min(t.vocabSize, kept.size())));
-  }
+    private record Run(String method, long seed, List<List<String>> topWords, double seconds) {}
 
-  private static Dataset<Row> unitsFrame(SparkSession spark, Map<String, List<String>> units) {
-    StructType schema = new StructType()
-        .add("doc_id", DataTypes.StringType, false)
-        .add("unit_id", DataTypes.StringType, false)
-        .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
-    List<Row> rows = new ArrayList<>();
-    units.forEach((id, terms) -> {
-      int slash = id.indexOf('/');
-      rows.add(RowFactory.create(id.substring(0, slash), id.substring(slash + 1), terms.toArray(new String[0])));
-    });
-    return spark.createDataFrame(rows, schema);
-  }
+    /** Prints the runs and their mean; returns {mean NPMI, mean seconds}. */
+    private double[] report(PrintStream out, List<Run> runs, Coherence reference) {
+        double npmiSum = 0;
+        double divSum = 0;
+        double secSum = 0;
+        for (Run r : runs) {
+            double npmi = reference.meanCoherence(r.topWords(), TOP_N);
+            double div = Coherence.topicDiversity(r.topWords(), TOP_N);
+            out.printf(
+                    Locale.ROOT, "%-12s %3d %6d %9.4f %9.3f %9.2f%n", r.method(), k, r.seed(), npmi, div, r.seconds());
+            npmiSum += npmi;
+            divSum += div;
+            secSum += r.seconds();
+        }
+        int n = runs.size();
+        out.printf(
+                Locale.ROOT,
+                "%-12s %3d %6s %9.4f %9.3f %9.2f%n",
+                runs.get(0).method(),
+                k,
+                "mean",
+                npmiSum / n,
+                divSum / n,
+                secSum / n);
+        return new double[] {npmiSum / n, secSum / n};
+    }
 
-  /** The units the pipeline would fit on: {@link TopicModeler#fitSample}'s rule over these units. */
-  private static Map<String, List<String>> fitSample(SparkSession spark, Map<String, List<String>> units,
-      GovLensConfig.Topics t) {
-    if (units.size() <= t.maxFitUnits) {
-      return units;
+    private TopicModeler.Settings settings(GovLensConfig.Topics t, long seed) {
+        return new TopicModeler.Settings(
+                k,
+                t.optimizer,
+                t.maxIterations,
+                seed,
+                t.minDf,
+                t.maxDf,
+                t.vocabSize,
+                TOP_N,
+                docConcentration,
+                topicConcentration);
     }
-    Dataset<Row> sample = TopicModeler.fitSample(unitsFrame(spark, units), t.maxFitUnits, t.seed, 1);
-    Map<String, List<String>> kept = new TreeMap<>();
-    for (Row r : sample.select("doc_id", "unit_id").collectAsList()) {
-      String id = r.getString(0) + "/" + r.getString(1);
-      kept.put(id, units.get(id));
-    }
-    sample.unpersist();
-    return kept;
-  }
 
-  /** MALLET's Gibbs sampler on the units restricted to the vocabulary; returns each topic's top words. */
-  private List<List<String>> malletFit(Map<String, List<String>> units, Set<String> vocabulary, long seed) {
-    Alphabet alphabet = new Alphabet();
-    InstanceList instances = new InstanceList(new TokenSequence2FeatureSequence(alphabet));
-    for (Map.Entry<String, List<String>> u : units.entrySet()) {
-      TokenSequence ts = new TokenSequence();
-      for (String w : u.getValue()) {
-        if (vocabulary.contains(w)) ts.add(w);
-      }
-      if (!ts.isEmpty()) {
-        instances.addThruPipe(new Instance(ts, null, u.getKey(), null));
-      }
+    /**
+     * Content words of every unit, keyed doc_id/unit_id in document order; the same units and the same chunk
+     * rule as {@link AnalyticsJob#units}.
+     */
+    Map<String, List<String>> units(GovLensConfig config) {
+        DocumentProcessor processor = new DocumentProcessor(config.extensions(), config.minChars());
+        Tokenizer tokenizer = Tokenizer.withFilter(TokenFilter.fromConfig(config.tokens()));
+        boolean chunks = config.topics().unit.equals("chunk");
+        Map<String, List<String>> units = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Path file : files()) {
+            ProcessedFile p;
+            try {
+                p = processor.process(file.toString(), Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            if (!p.isDocument() || !seen.add(p.document().docId())) {
+                continue;
+            }
+            long charsBefore = 0;
+            for (Sentence s : p.document().sentences()) {
+                String unitId = chunks
+                        ? String.format(Locale.ROOT, "c%03d", charsBefore / config.topics().chunkChars)
+                        : s.sectionId();
+                charsBefore += s.charEnd() - s.charStart();
+                List<String> terms = units.computeIfAbsent(p.document().docId() + "/" + unitId, u -> new ArrayList<>());
+                for (Token tok : tokenizer.contentTokens(s.text())) {
+                    terms.add(tok.term());
+                }
+            }
+        }
+        units.values().removeIf(List::isEmpty);
+        return units;
     }
-    ParallelTopicModel model = new ParallelTopicModel(k, 5.0, 0.01);
-    // MALLET logs every 10 iterations at INFO; its logger exists once the class is loaded.
-    java.util.logging.Logger.getLogger(ParallelTopicModel.class.getName()).setLevel(Level.WARNING);
-    model.setRandomSeed((int) seed);
-    model.setNumIterations(malletIterations);
-    model.setOptimizeInterval(10);
-    model.setBurninPeriod(200);
-    model.setNumThreads(threads);
-    model.setTopicDisplay(0, TOP_N);
-    model.addInstances(instances);
-    try {
-      model.estimate();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    List<List<String>> topics = new ArrayList<>();
-    for (var sorted : model.getSortedWords()) {
-      List<String> words = new ArrayList<>();
-      Iterator<IDSorter> it = sorted.iterator();
-      while (it.hasNext() && words.size() < TOP_N) {
-        words.add((String) alphabet.lookupObject(it.next().getID()));
-      }
-      topics.add(words);
-    }
-    return topics;
-  }
 
-  /** Runs the benchmark outside the CLI: {@code java … govlens.jobs.analytics.LdaBench --k 8}. */
-  public static void main(String[] args) {
-    System.exit(new picocli.CommandLine(new LdaBench()).execute(args));
-  }
+    private List<Path> files() {
+        List<Path> files = new ArrayList<>();
+        for (Path root : input) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith(".")
+                                && !p.getFileName().toString().startsWith("_"))
+                        .sorted()
+                        .forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + root, e);
+            }
+        }
+        return files;
+    }
+
+    /** CountVectorizer's rule in plain Java: min-df ≤ df ≤ max-df, then the vocab-size most frequent terms. */
+    static Set<String> vocabulary(Map<String, List<String>> units, GovLensConfig.Topics t) {
+        Map<String, Integer> df = new HashMap<>();
+        Map<String, Long> tf = new HashMap<>();
+        for (List<String> u : units.values()) {
+            for (String w : new HashSet<>(u)) df.merge(w, 1, Integer::sum);
+            for (String w : u) tf.merge(w, 1L, Long::sum);
+        }
+        int n = units.size();
+        double min = t.minDf >= 1 ? t.minDf : t.minDf * n;
+        double max = t.maxDf >= 1 ? t.maxDf : t.maxDf * n;
+        List<String> kept = new ArrayList<>();
+        df.forEach((w, d) -> {
+            if (d >= min && d <= max) kept.add(w);
+        });
+        kept.sort((a, b) -> tf.get(b).equals(tf.get(a)) ? a.compareTo(b) : Long.compare(tf.get(b), tf.get(a)));
+        return new HashSet<>(kept.subList(0, Math.min(t.vocabSize, kept.size())));
+    }
+
+    private static Dataset<Row> unitsFrame(SparkSession spark, Map<String, List<String>> units) {
+        StructType schema = new StructType()
+                .add("doc_id", DataTypes.StringType, false)
+                .add("unit_id", DataTypes.StringType, false)
+                .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
+        List<Row> rows = new ArrayList<>();
+        units.forEach((id, terms) -> {
+            int slash = id.indexOf('/');
+            rows.add(RowFactory.create(id.substring(0, slash), id.substring(slash + 1), terms.toArray(new String[0])));
+        });
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /** The units the pipeline would fit on: {@link TopicModeler#fitSample}'s rule over these units. */
+    private static Map<String, List<String>> fitSample(
+            SparkSession spark, Map<String, List<String>> units, GovLensConfig.Topics t) {
+        if (units.size() <= t.maxFitUnits) {
+            return units;
+        }
+        Dataset<Row> sample = TopicModeler.fitSample(unitsFrame(spark, units), t.maxFitUnits, t.seed, 1);
+        Map<String, List<String>> kept = new TreeMap<>();
+        for (Row r : sample.select("doc_id", "unit_id").collectAsList()) {
+            String id = r.getString(0) + "/" + r.getString(1);
+            kept.put(id, units.get(id));
+        }
+        sample.unpersist();
+        return kept;
+    }
+
+    /** MALLET's Gibbs sampler on the units restricted to the vocabulary; returns each topic's top words. */
+    private List<List<String>> malletFit(Map<String, List<String>> units, Set<String> vocabulary, long seed) {
+        Alphabet alphabet = new Alphabet();
+        InstanceList instances = new InstanceList(new TokenSequence2FeatureSequence(alphabet));
+        for (Map.Entry<String, List<String>> u : units.entrySet()) {
+            TokenSequence ts = new TokenSequence();
+            for (String w : u.getValue()) {
+                if (vocabulary.contains(w)) ts.add(w);
+            }
+            if (!ts.isEmpty()) {
+                instances.addThruPipe(new Instance(ts, null, u.getKey(), null));
+            }
+        }
+        ParallelTopicModel model = new ParallelTopicModel(k, 5.0, 0.01);
+        // MALLET logs every 10 iterations at INFO; its logger exists once the class is loaded.
+        java.util.logging.Logger.getLogger(ParallelTopicModel.class.getName()).setLevel(Level.WARNING);
+        model.setRandomSeed((int) seed);
+        model.setNumIterations(malletIterations);
+        model.setOptimizeInterval(10);
+        model.setBurninPeriod(200);
+        model.setNumThreads(threads);
+        model.setTopicDisplay(0, TOP_N);
+        model.addInstances(instances);
+        try {
+            model.estimate();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<List<String>> topics = new ArrayList<>();
+        for (var sorted : model.getSortedWords()) {
+            List<String> words = new ArrayList<>();
+            Iterator<IDSorter> it = sorted.iterator();
+            while (it.hasNext() && words.size() < TOP_N) {
+                words.add((String) alphabet.lookupObject(it.next().getID()));
+            }
+            topics.add(words);
+        }
+        return topics;
+    }
+
+    /** Runs the benchmark outside the CLI: {@code java … govlens.jobs.analytics.LdaBench --k 8}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new LdaBench()).execute(args));
+    }
 }

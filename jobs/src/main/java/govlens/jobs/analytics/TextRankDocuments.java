@@ -21,51 +21,51 @@ import org.apache.spark.sql.types.StructType;
  * <p>Documents are streamed one at a time, so a task holds one document's tokens, never a partition's.
  */
 final class TextRankDocuments implements MapPartitionsFunction<Row, Row> {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  static final StructType OUTPUT = new StructType()
-      .add("doc_id", DataTypes.StringType, false)
-      .add("rank", DataTypes.IntegerType, false)
-      .add("term", DataTypes.StringType, false)
-      .add("score", DataTypes.DoubleType, false)
-      .add("count", DataTypes.LongType, false);
+    static final StructType OUTPUT = new StructType()
+            .add("doc_id", DataTypes.StringType, false)
+            .add("rank", DataTypes.IntegerType, false)
+            .add("term", DataTypes.StringType, false)
+            .add("score", DataTypes.DoubleType, false)
+            .add("count", DataTypes.LongType, false);
 
-  private final int topK;
+    private final int topK;
 
-  TextRankDocuments(int topK) {
-    this.topK = topK;
-  }
+    TextRankDocuments(int topK) {
+        this.topK = topK;
+    }
 
-  @Override
-  public Iterator<Row> call(Iterator<Row> tokens) {
-    return new Iterator<>() {
-      private final Deque<Row> pending = new ArrayDeque<>();
-      private Row lookahead = tokens.hasNext() ? tokens.next() : null;
+    @Override
+    public Iterator<Row> call(Iterator<Row> tokens) {
+        return new Iterator<>() {
+            private final Deque<Row> pending = new ArrayDeque<>();
+            private Row lookahead = tokens.hasNext() ? tokens.next() : null;
 
-      @Override
-      public boolean hasNext() {
-        while (pending.isEmpty() && lookahead != null) {
-          String docId = lookahead.getString(0);
-          List<String> terms = new ArrayList<>();
-          while (lookahead != null && lookahead.getString(0).equals(docId)) {
-            terms.add(lookahead.getString(1));
-            lookahead = tokens.hasNext() ? tokens.next() : null;
-          }
-          int rank = 1;
-          for (KeywordRanker.Keyword k : KeywordRanker.rank(terms, topK)) {
-            pending.add(RowFactory.create(docId, rank++, k.term(), k.score(), (long) k.count()));
-          }
-        }
-        return !pending.isEmpty();
-      }
+            @Override
+            public boolean hasNext() {
+                while (pending.isEmpty() && lookahead != null) {
+                    String docId = lookahead.getString(0);
+                    List<String> terms = new ArrayList<>();
+                    while (lookahead != null && lookahead.getString(0).equals(docId)) {
+                        terms.add(lookahead.getString(1));
+                        lookahead = tokens.hasNext() ? tokens.next() : null;
+                    }
+                    int rank = 1;
+                    for (KeywordRanker.Keyword k : KeywordRanker.rank(terms, topK)) {
+                        pending.add(RowFactory.create(docId, rank++, k.term(), k.score(), (long) k.count()));
+                    }
+                }
+                return !pending.isEmpty();
+            }
 
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return pending.poll();
-      }
-    };
-  }
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return pending.poll();
+            }
+        };
+    }
 }

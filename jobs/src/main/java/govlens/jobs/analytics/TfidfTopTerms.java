@@ -9,7 +9,6 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -21,50 +20,63 @@ import org.apache.spark.sql.types.StructType;
  * year vector). Output: {@link AnalyticsTables#KEYWORDS} columns.
  */
 final class TfidfTopTerms implements FlatMapFunction<Row, Row> {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  static final StructType OUTPUT = AnalyticsTables.KEYWORDS.schema();
+    static final StructType OUTPUT = AnalyticsTables.KEYWORDS.schema();
 
-  private final String scope;
-  private final int topK;
-  private final Broadcast<Map<String, Double>> idf;
+    private final String scope;
+    private final int topK;
+    private final Broadcast<Map<String, Double>> idf;
 
-  TfidfTopTerms(String scope, int topK, Broadcast<Map<String, Double>> idf) {
-    this.scope = scope;
-    this.topK = topK;
-    this.idf = idf;
-  }
-
-  private record Scored(String term, double score, long count) {}
-
-  @Override
-  public Iterator<Row> call(Row v) {
-    Map<String, Double> weights = idf.value();
-    List<String> terms = v.getList(4);
-    List<Long> counts = v.getList(5);
-    // Min-heap of the best topK: the worst kept one is on top (lower score, then the larger term).
-    PriorityQueue<Scored> best = new PriorityQueue<>(topK + 1, (a, b) -> a.score() != b.score()
-        ? Double.compare(a.score(), b.score()) : b.term().compareTo(a.term()));
-    for (int i = 0; i < terms.size(); i++) {
-      Double w = weights.get(terms.get(i));
-      if (w == null) {
-        continue;
-      }
-      long c = counts.get(i);
-      best.add(new Scored(terms.get(i), c * w, c));
-      if (best.size() > topK) {
-        best.poll();
-      }
+    TfidfTopTerms(String scope, int topK, Broadcast<Map<String, Double>> idf) {
+        this.scope = scope;
+        this.topK = topK;
+        this.idf = idf;
     }
-    List<Scored> ordered = new ArrayList<>(best);
-    ordered.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score())
-        : a.term().compareTo(b.term()));
-    List<Row> out = new ArrayList<>(ordered.size());
-    for (int r = 0; r < ordered.size(); r++) {
-      Scored s = ordered.get(r);
-      out.add(RowFactory.create(scope, "tfidf", v.getString(0), v.getString(1), v.getString(2), v.get(3), r + 1,
-          s.term(), s.score(), s.count()));
+
+    private record Scored(String term, double score, long count) {}
+
+    @Override
+    public Iterator<Row> call(Row v) {
+        Map<String, Double> weights = idf.value();
+        List<String> terms = v.getList(4);
+        List<Long> counts = v.getList(5);
+        // Min-heap of the best topK: the worst kept one is on top (lower score, then the larger term).
+        PriorityQueue<Scored> best = new PriorityQueue<>(
+                topK + 1,
+                (a, b) -> a.score() != b.score()
+                        ? Double.compare(a.score(), b.score())
+                        : b.term().compareTo(a.term()));
+        for (int i = 0; i < terms.size(); i++) {
+            Double w = weights.get(terms.get(i));
+            if (w == null) {
+                continue;
+            }
+            long c = counts.get(i);
+            best.add(new Scored(terms.get(i), c * w, c));
+            if (best.size() > topK) {
+                best.poll();
+            }
+        }
+        List<Scored> ordered = new ArrayList<>(best);
+        ordered.sort((a, b) -> a.score() != b.score()
+                ? Double.compare(b.score(), a.score())
+                : a.term().compareTo(b.term()));
+        List<Row> out = new ArrayList<>(ordered.size());
+        for (int r = 0; r < ordered.size(); r++) {
+            Scored s = ordered.get(r);
+            out.add(RowFactory.create(
+                    scope,
+                    "tfidf",
+                    v.getString(0),
+                    v.getString(1),
+                    v.getString(2),
+                    v.get(3),
+                    r + 1,
+                    s.term(),
+                    s.score(),
+                    s.count()));
+        }
+        return out.iterator();
     }
-    return out.iterator();
-  }
 }

@@ -1,19 +1,17 @@
 package govlens.jobs.bench;
 
-import govlens.jobs.analytics.AnalyzeDocuments;
-import govlens.jobs.ingest.IngestJob;
-import govlens.lib.nlp.DocumentAnalyzer;
-import govlens.lib.nlp.Token;
 import govlens.jobs.Sessions;
+import govlens.jobs.analytics.AnalyzeDocuments;
 import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.ingest.IngestJob;
 import govlens.jobs.synth.SynthCommand;
 import govlens.jobs.synth.SynthCorpus;
+import govlens.lib.nlp.DocumentAnalyzer;
 import govlens.lib.nlp.TokenFilter;
 import govlens.lib.nlp.Tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -21,13 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.Command;
@@ -52,252 +47,314 @@ import picocli.CommandLine.Option;
  * the line {@code identical=true} says the pipeline's segmenter settings changed no token. The last line is
  * {@code speedup=X.XX} (the Spark stage over the baseline), the figure the goal (≥ 1.7× on 2 cores) refers to.
  */
-@Command(name = "tokenize", mixinStandardHelpOptions = true,
-    description = "Spark tokenize stage against a single-thread HanLP loop (chars/s, speedup).")
+@Command(
+        name = "tokenize",
+        mixinStandardHelpOptions = true,
+        description = "Spark tokenize stage against a single-thread HanLP loop (chars/s, speedup).")
 public final class TokenizeBench implements Callable<Integer> {
-  @Option(names = "--mb", defaultValue = "50", description = "MB of UTF-8 report text (default: ${DEFAULT-VALUE})")
-  double mb;
+    @Option(names = "--mb", defaultValue = "50", description = "MB of UTF-8 report text (default: ${DEFAULT-VALUE})")
+    double mb;
 
-  @Option(names = "--partitions", defaultValue = "0",
-      description = "document partitions for Spark; 0 = 4 per core (default: ${DEFAULT-VALUE})")
-  int partitions;
+    @Option(
+            names = "--partitions",
+            defaultValue = "0",
+            description = "document partitions for Spark; 0 = 4 per core (default: ${DEFAULT-VALUE})")
+    int partitions;
 
-  @Option(names = "--threads", defaultValue = "0",
-      description = "threads of the plain-Java run; 0 = available cores (default: ${DEFAULT-VALUE})")
-  int threads;
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            description = "threads of the plain-Java run; 0 = available cores (default: ${DEFAULT-VALUE})")
+    int threads;
 
-  @Option(names = "--master", defaultValue = "local[*]", description = "Spark master (default: ${DEFAULT-VALUE})")
-  String master;
+    @Option(names = "--master", defaultValue = "local[*]", description = "Spark master (default: ${DEFAULT-VALUE})")
+    String master;
 
-  @Option(names = "--sources", arity = "1..*", paramLabel = "PATH",
-      description = "real reports for the generator (default: data/sample and the external corpus)")
-  List<Path> sources;
+    @Option(
+            names = "--sources",
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "real reports for the generator (default: data/sample and the external corpus)")
+    List<Path> sources;
 
-  @Option(names = "--seed", defaultValue = "1", description = "generator seed (default: ${DEFAULT-VALUE})")
-  long seed;
+    @Option(names = "--seed", defaultValue = "1", description = "generator seed (default: ${DEFAULT-VALUE})")
+    long seed;
 
-  /** Standalone entry, for use before the command is registered in GovLensCli. */
-  public static void main(String[] args) {
-    System.exit(new picocli.CommandLine(new TokenizeBench()).execute(args));
-  }
-
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;！？；])|\\n+");
-
-  static final StructType SENTENCE =
-      (StructType) ((org.apache.spark.sql.types.ArrayType) IngestJob.DOC_TEXT.apply("sentences").dataType())
-          .elementType();
-
-  @Override
-  public Integer call() throws Exception {
-    int cores = Runtime.getRuntime().availableProcessors();
-    List<Row> docs = documents();
-    long chars = 0;
-    long nSentences = 0;
-    for (Row d : docs) {
-      for (Row s : d.<Row>getList(7)) {
-        chars += s.getString(2).length();
-        nSentences++;
-      }
-    }
-    System.out.printf(Locale.ROOT, "input: %.1f MB, %d documents, %d sentences, %d chars; cores=%d; %s%n", mb,
-        docs.size(), nSentences, chars, cores, Load.now());
-
-    // Warm-up: dictionary load and JIT of both segmenters on a slice, outside every timing.
-    com.hankcs.hanlp.seg.Segment reference = Tokenizer.reference();
-    Tokenizer tok = Tokenizer.fromClasspath();
-    for (int i = 0; i < Math.min(docs.size(), 300); i++) {
-      for (Row s : docs.get(i).<Row>getList(7)) {
-        reference.seg(s.getString(2));
-        tok.tokenize(s.getString(2));
-      }
+    /** Standalone entry, for use before the command is registered in GovLensCli. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new TokenizeBench()).execute(args));
     }
 
-    Cpu c = new Cpu();
-    long t0 = System.nanoTime();
-    long tokens = 0;
-    java.util.Map<String, Long> expected = new java.util.HashMap<>();
-    for (Row d : docs) {
-      long h = 1;
-      for (Row s : d.<Row>getList(7)) {
-        int offset = s.getInt(3);
-        for (com.hankcs.hanlp.seg.common.Term t : reference.seg(s.getString(2))) {
-          if (!t.word.isBlank()) {
-            h = 31 * h + (t.word + "/" + t.nature + "@" + (offset + t.offset)).hashCode();
-            tokens++;
-          }
-        }
-      }
-      expected.put(d.getString(0), h);
-    }
-    double base = chars / ((System.nanoTime() - t0) / 1e9);
-    double baseCpu = c.charsPerCpuSecond(chars);
-    System.out.printf(Locale.ROOT, "baseline  single-thread loop   %,12.0f chars/s  tokens=%d  %s  %s%n", base, tokens,
-        c.report(chars), Load.now());
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;！？；])|\\n+");
 
-    int n = threads > 0 ? threads : cores;
-    c = new Cpu();
-    double plain = plainJava(docs, n, chars);
-    System.out.printf(Locale.ROOT, "java      %d threads            %,12.0f chars/s  x%.2f  %s  %s%n", n, plain,
-        plain / base, c.report(chars), Load.now());
-
-    GovLensConfig config = GovLensConfig.defaults();
-    SparkSession spark = Sessions.build(config, master);
-    java.nio.file.Path out = java.nio.file.Files.createTempDirectory("govlens-bench-tokenize");
-    try {
-      int p = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
-      Dataset<Row> ds = spark.createDataFrame(docs, IngestJob.DOC_TEXT).repartition(p)
-          .persist(StorageLevel.MEMORY_ONLY());
-      ds.count();
-      AnalyzeDocuments fn = new AnalyzeDocuments(TokenFilter.fromConfig(config.tokens()),
-          new DocumentAnalyzer.Settings(config.keywordsTopK(), config.topics().unit, config.topics().chunkChars));
-      // Warm-up of the Spark code paths (codegen, task launch, Parquet writer) on a sample.
-      write(ds.sample(0.02, 1).mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)), out.resolve("warm"));
-
-      c = new Cpu();
-      t0 = System.nanoTime();
-      write(ds.mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)), out.resolve("analysis"));
-      double stage = chars / ((System.nanoTime() - t0) / 1e9);
-      double stageCpu = c.charsPerCpuSecond(chars);
-      System.out.printf(Locale.ROOT, "spark     stage, %3d partitions %,12.0f chars/s  x%.2f  %s  %s%n", p,
-          stage, stage / base, c.report(chars), Load.now());
-      ds.unpersist();
-
-      long mismatched = 0;
-      long stageTokens = 0;
-      for (Row r : spark.read().parquet(out.resolve("analysis").toString())
-          .map(new TokenDigest(), Encoders.tuple(Encoders.STRING(), Encoders.LONG())).toDF("doc", "h")
-          .join(spark.read().parquet(out.resolve("analysis").toString())
-              .selectExpr("doc_id as doc", "aggregate(sentences, 0L, (a, s) -> a + size(s.tokens)) as n"), "doc")
-          .collectAsList()) {
-        stageTokens += r.getLong(2);
-        if (!expected.get(r.getString(0)).equals(r.getLong(1))) {
-          mismatched++;
-        }
-      }
-      System.out.printf(Locale.ROOT, "check     tokens=%d  documents differing from the baseline: %d%n", stageTokens,
-          mismatched);
-      System.out.printf(Locale.ROOT, "identical=%b%n", mismatched == 0 && stageTokens == tokens);
-      // On a shared machine wall-clock ratios measure the neighbours too; CPU efficiency does not.
-      System.out.printf(Locale.ROOT, "cpu efficiency stage/baseline = %.2f (chars per CPU-second); "
-          + "speedup if all %d cores were free ≈ %.2f%n", stageCpu / baseCpu, cores, cores * stageCpu / baseCpu);
-      System.out.printf(Locale.ROOT, "goal: speedup >= 1.70 on 2 cores; speedup=%.2f%n", stage / base);
-    } finally {
-      spark.stop();
-      deleteTree(out);
-    }
-    return 0;
-  }
-
-  private static void write(Dataset<Row> rows, java.nio.file.Path dir) {
-    rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(dir.toString());
-  }
-
-  private static void deleteTree(java.nio.file.Path p) throws java.io.IOException {
-    try (var files = java.nio.file.Files.walk(p)) {
-      for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.delete(f);
-      }
-    }
-  }
-
-  /** The baseline's digest of a document's tokens, from the stage's per-sentence arrays. */
-  static final class TokenDigest implements org.apache.spark.api.java.function.MapFunction<Row,
-      scala.Tuple2<String, Long>> {
-    private static final long serialVersionUID = 1L;
+    static final StructType SENTENCE = (StructType) ((org.apache.spark.sql.types.ArrayType)
+                    IngestJob.DOC_TEXT.apply("sentences").dataType())
+            .elementType();
 
     @Override
-    public scala.Tuple2<String, Long> call(Row doc) {
-      List<Row> sentences = new ArrayList<>(doc.<Row>getList(doc.fieldIndex("sentences")));
-      sentences.sort(java.util.Comparator.comparingInt(s -> s.getInt(1)));
-      long h = 1;
-      for (Row s : sentences) {
-        List<String> t = s.getList(2);
-        List<String> pos = s.getList(3);
-        List<Integer> starts = s.getList(4);
-        for (int i = 0; i < t.size(); i++) {
-          h = 31 * h + (t.get(i) + "/" + pos.get(i) + "@" + starts.get(i)).hashCode();
-        }
-      }
-      return new scala.Tuple2<>(doc.getString(0), h);
-    }
-  }
-
-  private List<Row> documents() {
-    SynthCorpus corpus = SynthCorpus.fromSources(sources != null ? sources
-        : SynthCommand.DEFAULT_SOURCES.stream().map(Path::of).toList());
-    long want = (long) (mb * 1_000_000);
-    long have = 0;
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; have < want; i++) {
-      SynthCorpus.Doc d = corpus.generate(seed, i);
-      if (!d.format().equals("txt")) {
-        continue; // markup is not report text
-      }
-      String docId = "d" + i;
-      int idx = 0;
-      int offset = 0;
-      List<Row> sentences = new ArrayList<>();
-      for (String s : SENTENCE_END.split(d.text())) {
-        String t = s.strip();
-        if (!t.isEmpty()) {
-          int start = offset + s.indexOf(t);
-          sentences.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
-              new Object[] {"s000", idx++, t, start, start + t.length()}, SENTENCE));
-          have += t.getBytes(StandardCharsets.UTF_8).length;
-        }
-        offset += s.length();
-      }
-      rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(new Object[] {docId,
-          d.fileName(), d.reportYear(), null, null, null, d.text(),
-          scala.collection.JavaConverters.asScalaBuffer(sentences).toSeq()}, IngestJob.DOC_TEXT));
-    }
-    return rows;
-  }
-
-  private static double plainJava(List<Row> docs, int n, long chars) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(n);
-    try {
-      Tokenizer tok = Tokenizer.fromClasspath();
-      long t0 = System.nanoTime();
-      List<Future<Long>> fs = new ArrayList<>();
-      int chunk = (docs.size() + n - 1) / n;
-      for (int k = 0; k < n; k++) {
-        List<Row> part = docs.subList(Math.min(docs.size(), k * chunk), Math.min(docs.size(), (k + 1) * chunk));
-        fs.add(pool.submit(() -> {
-          long c = 0;
-          for (Row d : part) {
+    public Integer call() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Row> docs = documents();
+        long chars = 0;
+        long nSentences = 0;
+        for (Row d : docs) {
             for (Row s : d.<Row>getList(7)) {
-              c += tok.tokenize(s.getString(2)).size();
+                chars += s.getString(2).length();
+                nSentences++;
             }
-          }
-          return c;
-        }));
-      }
-      for (Future<Long> f : fs) {
-        f.get();
-      }
-      return chars / ((System.nanoTime() - t0) / 1e9);
-    } finally {
-      pool.shutdown();
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "input: %.1f MB, %d documents, %d sentences, %d chars; cores=%d; %s%n",
+                mb,
+                docs.size(),
+                nSentences,
+                chars,
+                cores,
+                Load.now());
+
+        // Warm-up: dictionary load and JIT of both segmenters on a slice, outside every timing.
+        com.hankcs.hanlp.seg.Segment reference = Tokenizer.reference();
+        Tokenizer tok = Tokenizer.fromClasspath();
+        for (int i = 0; i < Math.min(docs.size(), 300); i++) {
+            for (Row s : docs.get(i).<Row>getList(7)) {
+                reference.seg(s.getString(2));
+                tok.tokenize(s.getString(2));
+            }
+        }
+
+        Cpu c = new Cpu();
+        long t0 = System.nanoTime();
+        long tokens = 0;
+        java.util.Map<String, Long> expected = new java.util.HashMap<>();
+        for (Row d : docs) {
+            long h = 1;
+            for (Row s : d.<Row>getList(7)) {
+                int offset = s.getInt(3);
+                for (com.hankcs.hanlp.seg.common.Term t : reference.seg(s.getString(2))) {
+                    if (!t.word.isBlank()) {
+                        h = 31 * h + (t.word + "/" + t.nature + "@" + (offset + t.offset)).hashCode();
+                        tokens++;
+                    }
+                }
+            }
+            expected.put(d.getString(0), h);
+        }
+        double base = chars / ((System.nanoTime() - t0) / 1e9);
+        double baseCpu = c.charsPerCpuSecond(chars);
+        System.out.printf(
+                Locale.ROOT,
+                "baseline  single-thread loop   %,12.0f chars/s  tokens=%d  %s  %s%n",
+                base,
+                tokens,
+                c.report(chars),
+                Load.now());
+
+        int n = threads > 0 ? threads : cores;
+        c = new Cpu();
+        double plain = plainJava(docs, n, chars);
+        System.out.printf(
+                Locale.ROOT,
+                "java      %d threads            %,12.0f chars/s  x%.2f  %s  %s%n",
+                n,
+                plain,
+                plain / base,
+                c.report(chars),
+                Load.now());
+
+        GovLensConfig config = GovLensConfig.defaults();
+        SparkSession spark = Sessions.build(config, master);
+        java.nio.file.Path out = java.nio.file.Files.createTempDirectory("govlens-bench-tokenize");
+        try {
+            int p = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
+            Dataset<Row> ds = spark.createDataFrame(docs, IngestJob.DOC_TEXT)
+                    .repartition(p)
+                    .persist(StorageLevel.MEMORY_ONLY());
+            ds.count();
+            AnalyzeDocuments fn = new AnalyzeDocuments(
+                    TokenFilter.fromConfig(config.tokens()),
+                    new DocumentAnalyzer.Settings(
+                            config.keywordsTopK(), config.topics().unit, config.topics().chunkChars));
+            // Warm-up of the Spark code paths (codegen, task launch, Parquet writer) on a sample.
+            write(ds.sample(0.02, 1).mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)), out.resolve("warm"));
+
+            c = new Cpu();
+            t0 = System.nanoTime();
+            write(ds.mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)), out.resolve("analysis"));
+            double stage = chars / ((System.nanoTime() - t0) / 1e9);
+            double stageCpu = c.charsPerCpuSecond(chars);
+            System.out.printf(
+                    Locale.ROOT,
+                    "spark     stage, %3d partitions %,12.0f chars/s  x%.2f  %s  %s%n",
+                    p,
+                    stage,
+                    stage / base,
+                    c.report(chars),
+                    Load.now());
+            ds.unpersist();
+
+            long mismatched = 0;
+            long stageTokens = 0;
+            for (Row r : spark.read()
+                    .parquet(out.resolve("analysis").toString())
+                    .map(new TokenDigest(), Encoders.tuple(Encoders.STRING(), Encoders.LONG()))
+                    .toDF("doc", "h")
+                    .join(
+                            spark.read()
+                                    .parquet(out.resolve("analysis").toString())
+                                    .selectExpr(
+                                            "doc_id as doc",
+                                            "aggregate(sentences, 0L, (a, s) -> a + size(s.tokens)) as n"),
+                            "doc")
+                    .collectAsList()) {
+                stageTokens += r.getLong(2);
+                if (!expected.get(r.getString(0)).equals(r.getLong(1))) {
+                    mismatched++;
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "check     tokens=%d  documents differing from the baseline: %d%n",
+                    stageTokens,
+                    mismatched);
+            System.out.printf(Locale.ROOT, "identical=%b%n", mismatched == 0 && stageTokens == tokens);
+            // On a shared machine wall-clock ratios measure the neighbours too; CPU efficiency does not.
+            System.out.printf(
+                    Locale.ROOT,
+                    "cpu efficiency stage/baseline = %.2f (chars per CPU-second); "
+                            + "speedup if all %d cores were free ≈ %.2f%n",
+                    stageCpu / baseCpu,
+                    cores,
+                    cores * stageCpu / baseCpu);
+            System.out.printf(Locale.ROOT, "goal: speedup >= 1.70 on 2 cores; speedup=%.2f%n", stage / base);
+        } finally {
+            spark.stop();
+            deleteTree(out);
+        }
+        return 0;
     }
-  }
 
-  /** Process CPU time over a phase: how many cores the phase really got, and chars per CPU-second. */
-  private static final class Cpu {
-    private static final com.sun.management.OperatingSystemMXBean OS =
-        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    final long cpu0 = OS.getProcessCpuTime();
-    final long wall0 = System.nanoTime();
-
-    double charsPerCpuSecond(long chars) {
-      return chars / ((OS.getProcessCpuTime() - cpu0) / 1e9);
+    private static void write(Dataset<Row> rows, java.nio.file.Path dir) {
+        rows.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(dir.toString());
     }
 
-    String report(long chars) {
-      double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
-      double wall = (System.nanoTime() - wall0) / 1e9;
-      return String.format(Locale.ROOT, "cores-used=%.2f cpu-eff=%,.0f chars/cpu-s", cpu / wall, chars / cpu);
+    private static void deleteTree(java.nio.file.Path p) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(p)) {
+            for (java.nio.file.Path f :
+                    files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(f);
+            }
+        }
     }
-  }
 
+    /** The baseline's digest of a document's tokens, from the stage's per-sentence arrays. */
+    static final class TokenDigest
+            implements org.apache.spark.api.java.function.MapFunction<Row, scala.Tuple2<String, Long>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public scala.Tuple2<String, Long> call(Row doc) {
+            List<Row> sentences = new ArrayList<>(doc.<Row>getList(doc.fieldIndex("sentences")));
+            sentences.sort(java.util.Comparator.comparingInt(s -> s.getInt(1)));
+            long h = 1;
+            for (Row s : sentences) {
+                List<String> t = s.getList(2);
+                List<String> pos = s.getList(3);
+                List<Integer> starts = s.getList(4);
+                for (int i = 0; i < t.size(); i++) {
+                    h = 31 * h + (t.get(i) + "/" + pos.get(i) + "@" + starts.get(i)).hashCode();
+                }
+            }
+            return new scala.Tuple2<>(doc.getString(0), h);
+        }
+    }
+
+    private List<Row> documents() {
+        SynthCorpus corpus = SynthCorpus.fromSources(
+                sources != null
+                        ? sources
+                        : SynthCommand.DEFAULT_SOURCES.stream().map(Path::of).toList());
+        long want = (long) (mb * 1_000_000);
+        long have = 0;
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; have < want; i++) {
+            SynthCorpus.Doc d = corpus.generate(seed, i);
+            if (!d.format().equals("txt")) {
+                continue; // markup is not report text
+            }
+            String docId = "d" + i;
+            int idx = 0;
+            int offset = 0;
+            List<Row> sentences = new ArrayList<>();
+            for (String s : SENTENCE_END.split(d.text())) {
+                String t = s.strip();
+                if (!t.isEmpty()) {
+                    int start = offset + s.indexOf(t);
+                    sentences.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+                            new Object[] {"s000", idx++, t, start, start + t.length()}, SENTENCE));
+                    have += t.getBytes(StandardCharsets.UTF_8).length;
+                }
+                offset += s.length();
+            }
+            rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+                    new Object[] {
+                        docId,
+                        d.fileName(),
+                        d.reportYear(),
+                        null,
+                        null,
+                        null,
+                        d.text(),
+                        scala.collection.JavaConverters.asScalaBuffer(sentences).toSeq()
+                    },
+                    IngestJob.DOC_TEXT));
+        }
+        return rows;
+    }
+
+    private static double plainJava(List<Row> docs, int n, long chars) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            Tokenizer tok = Tokenizer.fromClasspath();
+            long t0 = System.nanoTime();
+            List<Future<Long>> fs = new ArrayList<>();
+            int chunk = (docs.size() + n - 1) / n;
+            for (int k = 0; k < n; k++) {
+                List<Row> part = docs.subList(Math.min(docs.size(), k * chunk), Math.min(docs.size(), (k + 1) * chunk));
+                fs.add(pool.submit(() -> {
+                    long c = 0;
+                    for (Row d : part) {
+                        for (Row s : d.<Row>getList(7)) {
+                            c += tok.tokenize(s.getString(2)).size();
+                        }
+                    }
+                    return c;
+                }));
+            }
+            for (Future<Long> f : fs) {
+                f.get();
+            }
+            return chars / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Process CPU time over a phase: how many cores the phase really got, and chars per CPU-second. */
+    private static final class Cpu {
+        private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        final long cpu0 = OS.getProcessCpuTime();
+        final long wall0 = System.nanoTime();
+
+        double charsPerCpuSecond(long chars) {
+            return chars / ((OS.getProcessCpuTime() - cpu0) / 1e9);
+        }
+
+        String report(long chars) {
+            double cpu = (OS.getProcessCpuTime() - cpu0) / 1e9;
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            return String.format(Locale.ROOT, "cores-used=%.2f cpu-eff=%,.0f chars/cpu-s", cpu / wall, chars / cpu);
+        }
+    }
 }

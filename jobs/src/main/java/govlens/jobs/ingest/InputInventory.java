@@ -27,63 +27,66 @@ import org.apache.spark.sql.types.StructType;
  * seconds even on object stores.
  */
 public final class InputInventory {
-  private InputInventory() {}
+    private InputInventory() {}
 
-  public static final StructType SCHEMA = new StructType()
-      .add("path", DataTypes.StringType, false)
-      .add("length", DataTypes.LongType, false)
-      .add("modification_time", DataTypes.LongType, false)
-      .add("hidden", DataTypes.BooleanType, false);
+    public static final StructType SCHEMA = new StructType()
+            .add("path", DataTypes.StringType, false)
+            .add("length", DataTypes.LongType, false)
+            .add("modification_time", DataTypes.LongType, false)
+            .add("hidden", DataTypes.BooleanType, false);
 
-  /** An input path that does not exist: the run cannot start (exit code 3). */
-  public static final class InputMissingException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    /** An input path that does not exist: the run cannot start (exit code 3). */
+    public static final class InputMissingException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    InputMissingException(String message) {
-      super(message);
-    }
-  }
-
-  public static Dataset<Row> list(SparkSession spark, List<String> inputs) {
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    List<Row> rows = new ArrayList<>();
-    for (String input : inputs) {
-      Path root = new Path(input);
-      try {
-        FileSystem fs = root.getFileSystem(hadoop);
-        FileStatus status;
-        try {
-          status = fs.getFileStatus(root);
-        } catch (FileNotFoundException e) {
-          throw new InputMissingException("input path does not exist: " + input);
+        InputMissingException(String message) {
+            super(message);
         }
-        Path qualifiedRoot = fs.makeQualified(root);
-        if (status.isFile()) {
-          rows.add(RowFactory.create(qualifiedRoot.toString(), status.getLen(),
-              status.getModificationTime(), false));
-          continue;
-        }
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
-        while (it.hasNext()) {
-          LocatedFileStatus f = it.next();
-          rows.add(RowFactory.create(f.getPath().toString(), f.getLen(), f.getModificationTime(),
-              isHidden(qualifiedRoot.toString(), f.getPath().toString())));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list input " + input + ": " + e.getMessage(), e);
-      }
     }
-    return spark.createDataFrame(rows, SCHEMA);
-  }
 
-  /** Hadoop's convention, which Spark's readers follow: a name below the root starting with "." or "_". */
-  static boolean isHidden(String root, String path) {
-    String rel = path.startsWith(root) ? path.substring(root.length()) : path;
-    for (String part : rel.split("/")) {
-      if (part.startsWith(".") || part.startsWith("_")) {
-        return true;
-      }
+    public static Dataset<Row> list(SparkSession spark, List<String> inputs) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        List<Row> rows = new ArrayList<>();
+        for (String input : inputs) {
+            Path root = new Path(input);
+            try {
+                FileSystem fs = root.getFileSystem(hadoop);
+                FileStatus status;
+                try {
+                    status = fs.getFileStatus(root);
+                } catch (FileNotFoundException e) {
+                    throw new InputMissingException("input path does not exist: " + input);
+                }
+                Path qualifiedRoot = fs.makeQualified(root);
+                if (status.isFile()) {
+                    rows.add(RowFactory.create(
+                            qualifiedRoot.toString(), status.getLen(), status.getModificationTime(), false));
+                    continue;
+                }
+                RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
+                while (it.hasNext()) {
+                    LocatedFileStatus f = it.next();
+                    rows.add(RowFactory.create(
+                            f.getPath().toString(),
+                            f.getLen(),
+                            f.getModificationTime(),
+                            isHidden(qualifiedRoot.toString(), f.getPath().toString())));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list input " + input + ": " + e.getMessage(), e);
+            }
+        }
+        return spark.createDataFrame(rows, SCHEMA);
     }
-    return false;
-  }
+
+    /** Hadoop's convention, which Spark's readers follow: a name below the root starting with "." or "_". */
+    static boolean isHidden(String root, String path) {
+        String rel = path.startsWith(root) ? path.substring(root.length()) : path;
+        for (String part : rel.split("/")) {
+            if (part.startsWith(".") || part.startsWith("_")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

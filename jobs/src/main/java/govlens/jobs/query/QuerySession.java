@@ -3,8 +3,8 @@ package govlens.jobs.query;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -13,51 +13,53 @@ import org.apache.spark.sql.SparkSession;
  * local one — no UI, loopback host, UTC, Java 8 time types so dates print as ISO-8601 — that close() stops.
  */
 public final class QuerySession implements AutoCloseable {
-  final SparkSession spark;
-  private final boolean owned;
+    final SparkSession spark;
+    private final boolean owned;
 
-  private QuerySession(SparkSession spark, boolean owned) {
-    this.spark = spark;
-    this.owned = owned;
-  }
-
-  static QuerySession open() {
-    if (SparkSession.getActiveSession().isDefined()) {
-      return new QuerySession(SparkSession.getActiveSession().get(), false);
+    private QuerySession(SparkSession spark, boolean owned) {
+        this.spark = spark;
+        this.owned = owned;
     }
-    quietLogging();
-    SparkSession s = SparkSession.builder().appName("GovLens query").master("local[*]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.datetime.java8API.enabled", "true")
-        .getOrCreate();
-    s.sparkContext().setLogLevel("ERROR");
-    return new QuerySession(s, true);
-  }
 
-  /**
-   * stdout carries the result: Spark's startup chatter must not reach the terminal, even when started
-   * without the launcher's log4j file. Spark replaces log4j's default configuration with its own INFO one,
-   * so the default is first swapped for GovLens' file (which Spark keeps), then the root level raised.
-   */
-  public static void quietLogging() {
-    LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-    if (ctx.getConfiguration() instanceof DefaultConfiguration
-        && System.getProperty("log4j.configurationFile") == null) {
-      System.setProperty("log4j.configurationFile", "govlens-log4j2.properties");
-      ctx.reconfigure();
+    static QuerySession open() {
+        if (SparkSession.getActiveSession().isDefined()) {
+            return new QuerySession(SparkSession.getActiveSession().get(), false);
+        }
+        quietLogging();
+        SparkSession s = SparkSession.builder()
+                .appName("GovLens query")
+                .master("local[*]")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .getOrCreate();
+        s.sparkContext().setLogLevel("ERROR");
+        return new QuerySession(s, true);
     }
-    Configurator.setRootLevel(Level.ERROR);
-  }
 
-  @Override
-  public void close() {
-    if (owned) {
-      spark.stop();
+    /**
+     * stdout carries the result: Spark's startup chatter must not reach the terminal, even when started
+     * without the launcher's log4j file. Spark replaces log4j's default configuration with its own INFO one,
+     * so the default is first swapped for GovLens' file (which Spark keeps), then the root level raised.
+     */
+    public static void quietLogging() {
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        if (ctx.getConfiguration() instanceof DefaultConfiguration
+                && System.getProperty("log4j.configurationFile") == null) {
+            System.setProperty("log4j.configurationFile", "govlens-log4j2.properties");
+            ctx.reconfigure();
+        }
+        Configurator.setRootLevel(Level.ERROR);
     }
-  }
+
+    @Override
+    public void close() {
+        if (owned) {
+            spark.stop();
+        }
+    }
 }

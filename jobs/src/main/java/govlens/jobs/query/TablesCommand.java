@@ -24,64 +24,75 @@ import picocli.CommandLine.Spec;
  *   doc_id          string   first 16 hex digits of …
  * </pre>
  */
-@Command(name = "tables", mixinStandardHelpOptions = true,
-    description = "List the warehouse tables with row counts, partitions and columns.")
+@Command(
+        name = "tables",
+        mixinStandardHelpOptions = true,
+        description = "List the warehouse tables with row counts, partitions and columns.")
 public final class TablesCommand implements Callable<Integer> {
-  @Option(names = "--warehouse", paramLabel = "DIR", description = "warehouse to read (default ./warehouse)")
-  String warehouse = "warehouse";
+    @Option(names = "--warehouse", paramLabel = "DIR", description = "warehouse to read (default ./warehouse)")
+    String warehouse = "warehouse";
 
-  @Spec
-  CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  /** Standalone entry (bin/govlens wires the command as a subcommand). */
-  public static void main(String[] args) {
-    System.exit(new picocli.CommandLine(new TablesCommand()).execute(args));
-  }
-
-  @Override
-  public Integer call() {
-    try (QuerySession s = QuerySession.open()) {
-      return run(s.spark, warehouse, spec.commandLine().getOut(), spec.commandLine().getErr());
+    /** Standalone entry (bin/govlens wires the command as a subcommand). */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new TablesCommand()).execute(args));
     }
-  }
 
-  /** The listing on a given session; returns the exit code. */
-  public static int run(SparkSession spark, String warehouse, PrintWriter out, PrintWriter err) {
-    List<WarehouseTables.Found> tables = WarehouseTables.discover(spark, warehouse);
-    if (tables.isEmpty()) {
-      err.println("govlens tables: no tables in warehouse " + warehouse);
-      err.flush();
-      return ExitCodes.INPUT_MISSING;
-    }
-    for (WarehouseTables.Found t : tables) {
-      Dataset<Row> df = spark.read().parquet(t.path());
-      List<String> folders = WarehouseTables.partitionFolders(spark, t.path());
-      StringBuilder head = new StringBuilder(t.name()).append("  ").append(df.count()).append(" rows");
-      if (!folders.isEmpty()) {
-        head.append("  partitions: ");
-        for (int i = 0; i < folders.size(); i++) {
-          String f = folders.get(i);
-          long n = spark.read().parquet(t.path() + "/" + f).count();
-          head.append(i > 0 ? ", " : "").append(f).append(" (").append(n).append(')');
+    @Override
+    public Integer call() {
+        try (QuerySession s = QuerySession.open()) {
+            return run(
+                    s.spark,
+                    warehouse,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
-      }
-      out.println(head);
-      int w = 0;
-      for (StructField f : df.schema().fields()) {
-        w = Math.max(w, f.name().length());
-      }
-      for (StructField f : df.schema().fields()) {
-        String type = f.dataType().simpleString();
-        String comment = f.getComment().isDefined() ? f.getComment().get() : "";
-        out.println(("  " + pad(f.name(), w) + "  " + pad(type, 14) + "  " + comment).stripTrailing());
-      }
-      out.println();
     }
-    out.flush();
-    return ExitCodes.OK;
-  }
 
-  private static String pad(String s, int w) {
-    return s.length() >= w ? s : s + " ".repeat(w - s.length());
-  }
+    /** The listing on a given session; returns the exit code. */
+    public static int run(SparkSession spark, String warehouse, PrintWriter out, PrintWriter err) {
+        List<WarehouseTables.Found> tables = WarehouseTables.discover(spark, warehouse);
+        if (tables.isEmpty()) {
+            err.println("govlens tables: no tables in warehouse " + warehouse);
+            err.flush();
+            return ExitCodes.INPUT_MISSING;
+        }
+        for (WarehouseTables.Found t : tables) {
+            Dataset<Row> df = spark.read().parquet(t.path());
+            List<String> folders = WarehouseTables.partitionFolders(spark, t.path());
+            StringBuilder head =
+                    new StringBuilder(t.name()).append("  ").append(df.count()).append(" rows");
+            if (!folders.isEmpty()) {
+                head.append("  partitions: ");
+                for (int i = 0; i < folders.size(); i++) {
+                    String f = folders.get(i);
+                    long n = spark.read().parquet(t.path() + "/" + f).count();
+                    head.append(i > 0 ? ", " : "")
+                            .append(f)
+                            .append(" (")
+                            .append(n)
+                            .append(')');
+                }
+            }
+            out.println(head);
+            int w = 0;
+            for (StructField f : df.schema().fields()) {
+                w = Math.max(w, f.name().length());
+            }
+            for (StructField f : df.schema().fields()) {
+                String type = f.dataType().simpleString();
+                String comment = f.getComment().isDefined() ? f.getComment().get() : "";
+                out.println(("  " + pad(f.name(), w) + "  " + pad(type, 14) + "  " + comment).stripTrailing());
+            }
+            out.println();
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s : s + " ".repeat(w - s.length());
+    }
 }

@@ -36,149 +36,152 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on its own local[2] session (no UI) unless one is handed in, as tests do.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Compare two warehouses table by table, ignoring the columns naming the run (run_id, "
-        + "ingested_at, trained_in_run, created_at); exit 0 when equal, "
-        + "1 when any table differs.")
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = "Compare two warehouses table by table, ignoring the columns naming the run (run_id, "
+                + "ingested_at, trained_in_run, created_at); exit 0 when equal, "
+                + "1 when any table differs.")
 public final class CompareCommand implements Callable<Integer> {
-  /**
-   * Columns that identify the run that wrote a row (or fitted a model), so two runs of the same input always
-   * differ in them.
-   */
-  public static final Set<String> IGNORED_COLUMNS = Set.of("run_id", "ingested_at", "trained_in_run",
-      "created_at");
+    /**
+     * Columns that identify the run that wrote a row (or fitted a model), so two runs of the same input always
+     * differ in them.
+     */
+    public static final Set<String> IGNORED_COLUMNS = Set.of("run_id", "ingested_at", "trained_in_run", "created_at");
 
-  /** Example rows printed per side of a differing table. */
-  public static final int EXAMPLES = 5;
+    /** Example rows printed per side of a differing table. */
+    public static final int EXAMPLES = 5;
 
-  /** Longest rendering of one example row; sentences and documents carry whole texts. */
-  private static final int MAX_ROW_CHARS = 300;
+    /** Longest rendering of one example row; sentences and documents carry whole texts. */
+    private static final int MAX_ROW_CHARS = 300;
 
-  @Parameters(index = "0", paramLabel = "WAREHOUSE_A", description = "first warehouse root (any Hadoop path)")
-  String warehouseA;
+    @Parameters(index = "0", paramLabel = "WAREHOUSE_A", description = "first warehouse root (any Hadoop path)")
+    String warehouseA;
 
-  @Parameters(index = "1", paramLabel = "WAREHOUSE_B", description = "second warehouse root (any Hadoop path)")
-  String warehouseB;
+    @Parameters(index = "1", paramLabel = "WAREHOUSE_B", description = "second warehouse root (any Hadoop path)")
+    String warehouseB;
 
-  @Spec
-  CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
-  /** A session handed in by the caller (not stopped here); null: build a local[2] one and stop it after. */
-  private final SparkSession injected;
+    /** A session handed in by the caller (not stopped here); null: build a local[2] one and stop it after. */
+    private final SparkSession injected;
 
-  public CompareCommand() {
-    this(null);
-  }
+    public CompareCommand() {
+        this(null);
+    }
 
-  CompareCommand(SparkSession injected) {
-    this.injected = injected;
-  }
+    CompareCommand(SparkSession injected) {
+        this.injected = injected;
+    }
 
-  /** Standalone entry point, for running the class without the govlens CLI. */
-  public static void main(String[] args) {
-    System.exit(execute(args));
-  }
+    /** Standalone entry point, for running the class without the govlens CLI. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
 
-  /** Runs {@code compare ARGS} on its own local session and returns the exit code. */
-  public static int execute(String... args) {
-    return commandLine(new CompareCommand()).execute(args);
-  }
+    /** Runs {@code compare ARGS} on its own local session and returns the exit code. */
+    public static int execute(String... args) {
+        return commandLine(new CompareCommand()).execute(args);
+    }
 
-  /** Runs {@code compare ARGS} on the given session (left running), printing to out and err. */
-  public static int execute(SparkSession spark, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = commandLine(new CompareCommand(spark));
-    cl.setOut(out);
-    cl.setErr(err);
-    return cl.execute(args);
-  }
+    /** Runs {@code compare ARGS} on the given session (left running), printing to out and err. */
+    public static int execute(SparkSession spark, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine(new CompareCommand(spark));
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
 
-  private static CommandLine commandLine(CompareCommand command) {
-    CommandLine cl = new CommandLine(command);
-    cl.setParameterExceptionHandler((e, a) -> {
-      e.getCommandLine().getErr().println("govlens compare: " + e.getMessage());
-      e.getCommandLine().usage(e.getCommandLine().getErr());
-      return ExitCodes.BAD_CONFIG;
-    });
-    return cl;
-  }
+    private static CommandLine commandLine(CompareCommand command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("govlens compare: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.BAD_CONFIG;
+        });
+        return cl;
+    }
 
-  @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    SparkSession spark = injected != null ? injected : Sessions.build(GovLensConfig.defaults(), "local[2]");
-    try {
-      boolean anyA = false;
-      boolean anyB = false;
-      boolean allSame = true;
-      for (TableDef table : WarehouseCatalog.ALL) {
-        boolean inA = Warehouse.exists(spark, warehouseA, table);
-        boolean inB = Warehouse.exists(spark, warehouseB, table);
-        anyA |= inA;
-        anyB |= inB;
-        if (!inA && !inB) {
-          continue;
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SparkSession spark = injected != null ? injected : Sessions.build(GovLensConfig.defaults(), "local[2]");
+        try {
+            boolean anyA = false;
+            boolean anyB = false;
+            boolean allSame = true;
+            for (TableDef table : WarehouseCatalog.ALL) {
+                boolean inA = Warehouse.exists(spark, warehouseA, table);
+                boolean inB = Warehouse.exists(spark, warehouseB, table);
+                anyA |= inA;
+                anyB |= inB;
+                if (!inA && !inB) {
+                    continue;
+                }
+                TableDiff diff = compare(spark, table);
+                allSame &= diff.same();
+                print(out, diff);
+            }
+            out.flush();
+            if (!anyA || !anyB) {
+                err.println("govlens compare: no warehouse table found under " + (!anyA ? warehouseA : warehouseB)
+                        + (!anyA && !anyB ? " nor " + warehouseB : ""));
+                err.flush();
+                return anyA || anyB ? 1 : ExitCodes.INPUT_MISSING;
+            }
+            return allSame ? ExitCodes.OK : 1;
+        } finally {
+            if (injected == null) {
+                spark.stop();
+            }
         }
-        TableDiff diff = compare(spark, table);
-        allSame &= diff.same();
-        print(out, diff);
-      }
-      out.flush();
-      if (!anyA || !anyB) {
-        err.println("govlens compare: no warehouse table found under "
-            + (!anyA ? warehouseA : warehouseB) + (!anyA && !anyB ? " nor " + warehouseB : ""));
-        err.flush();
-        return anyA || anyB ? 1 : ExitCodes.INPUT_MISSING;
-      }
-      return allSame ? ExitCodes.OK : 1;
-    } finally {
-      if (injected == null) {
-        spark.stop();
-      }
     }
-  }
 
-  /** The outcome for one table: row counts of each side's surplus and a few of those rows. */
-  public record TableDiff(String table, long rows, long aOnly, long bOnly, List<String> aExamples,
-      List<String> bExamples) {
-    public boolean same() {
-      return aOnly == 0 && bOnly == 0;
+    /** The outcome for one table: row counts of each side's surplus and a few of those rows. */
+    public record TableDiff(
+            String table, long rows, long aOnly, long bOnly, List<String> aExamples, List<String> bExamples) {
+        public boolean same() {
+            return aOnly == 0 && bOnly == 0;
+        }
     }
-  }
 
-  private TableDiff compare(SparkSession spark, TableDef table) {
-    Column[] kept = table.columns().stream().filter(c -> !IGNORED_COLUMNS.contains(c))
-        .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-    Dataset<Row> a = Warehouse.read(spark, warehouseA, table).select(kept);
-    Dataset<Row> b = Warehouse.read(spark, warehouseB, table).select(kept);
-    // exceptAll keeps multiplicity, so a row written twice on one side and once on the other still shows.
-    Dataset<Row> aOnly = a.exceptAll(b).cache();
-    Dataset<Row> bOnly = b.exceptAll(a).cache();
-    try {
-      return new TableDiff(table.name(), a.count(), aOnly.count(), bOnly.count(), examples(aOnly),
-          examples(bOnly));
-    } finally {
-      aOnly.unpersist();
-      bOnly.unpersist();
+    private TableDiff compare(SparkSession spark, TableDef table) {
+        Column[] kept = table.columns().stream()
+                .filter(c -> !IGNORED_COLUMNS.contains(c))
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
+        Dataset<Row> a = Warehouse.read(spark, warehouseA, table).select(kept);
+        Dataset<Row> b = Warehouse.read(spark, warehouseB, table).select(kept);
+        // exceptAll keeps multiplicity, so a row written twice on one side and once on the other still shows.
+        Dataset<Row> aOnly = a.exceptAll(b).cache();
+        Dataset<Row> bOnly = b.exceptAll(a).cache();
+        try {
+            return new TableDiff(
+                    table.name(), a.count(), aOnly.count(), bOnly.count(), examples(aOnly), examples(bOnly));
+        } finally {
+            aOnly.unpersist();
+            bOnly.unpersist();
+        }
     }
-  }
 
-  private static List<String> examples(Dataset<Row> rows) {
-    List<String> out = new ArrayList<>();
-    for (Row r : rows.limit(EXAMPLES).collectAsList()) {
-      String s = r.toString();
-      out.add(s.length() > MAX_ROW_CHARS ? s.substring(0, MAX_ROW_CHARS) + "…" : s);
+    private static List<String> examples(Dataset<Row> rows) {
+        List<String> out = new ArrayList<>();
+        for (Row r : rows.limit(EXAMPLES).collectAsList()) {
+            String s = r.toString();
+            out.add(s.length() > MAX_ROW_CHARS ? s.substring(0, MAX_ROW_CHARS) + "…" : s);
+        }
+        return out;
     }
-    return out;
-  }
 
-  private static void print(PrintWriter out, TableDiff d) {
-    if (d.same()) {
-      out.println(d.table() + ": same (" + d.rows() + " rows)");
-      return;
+    private static void print(PrintWriter out, TableDiff d) {
+        if (d.same()) {
+            out.println(d.table() + ": same (" + d.rows() + " rows)");
+            return;
+        }
+        out.println(d.table() + ": DIFFERENT (a-only " + d.aOnly() + ", b-only " + d.bOnly() + ")");
+        d.aExamples().forEach(r -> out.println("  a-only: " + r));
+        d.bExamples().forEach(r -> out.println("  b-only: " + r));
     }
-    out.println(d.table() + ": DIFFERENT (a-only " + d.aOnly() + ", b-only " + d.bOnly() + ")");
-    d.aExamples().forEach(r -> out.println("  a-only: " + r));
-    d.bExamples().forEach(r -> out.println("  b-only: " + r));
-  }
 }

@@ -11,19 +11,19 @@ import org.apache.spark.sql.types.StructType;
  * the sort order that makes its files byte-for-byte repeatable across reruns.
  */
 public record TableDef(String name, StructType schema, String partitionColumn, List<String> sortColumns)
-    implements Serializable {
+        implements Serializable {
 
-  public TableDef {
-    for (String c : sortColumns) {
-      schema.apply(c); // fails at class load with the column name if a sort column is misspelt
+    public TableDef {
+        for (String c : sortColumns) {
+            schema.apply(c); // fails at class load with the column name if a sort column is misspelt
+        }
+        if (partitionColumn != null) {
+            schema.apply(partitionColumn);
+        }
     }
-    if (partitionColumn != null) {
-      schema.apply(partitionColumn);
-    }
-  }
 
-  /** Column names in schema order. */
-  public List<String> columns() {
-    return java.util.Arrays.stream(schema.fields()).map(StructField::name).toList();
-  }
+    /** Column names in schema order. */
+    public List<String> columns() {
+        return java.util.Arrays.stream(schema.fields()).map(StructField::name).toList();
+    }
 }

@@ -20,91 +20,97 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DashboardJobTest extends SharedSparkSession {
-  @TempDir
-  static Path dir;
-  static String html;
-  static String echarts;
+    @TempDir
+    static Path dir;
 
-  @BeforeAll
-  static void render() throws IOException {
-    String wh = dir.resolve("wh").toString();
-    WarehouseFixture.write(spark, wh, true);
-    DashboardJob.run(spark, wh);
-    html = Files.readString(Path.of(wh, "dashboard", "index.html"));
-    try (InputStream in = DashboardJob.class.getResourceAsStream(DashboardJob.ECHARTS)) {
-      echarts = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    static String html;
+    static String echarts;
+
+    @BeforeAll
+    static void render() throws IOException {
+        String wh = dir.resolve("wh").toString();
+        WarehouseFixture.write(spark, wh, true);
+        DashboardJob.run(spark, wh);
+        html = Files.readString(Path.of(wh, "dashboard", "index.html"));
+        try (InputStream in = DashboardJob.class.getResourceAsStream(DashboardJob.ECHARTS)) {
+            echarts = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
-  }
 
-  static int count(String s, String what) {
-    int n = 0;
-    for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
-      n++;
+    static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
-    return n;
-  }
 
-  static String dataJson() {
-    Matcher m = Pattern.compile("<script type=\"application/json\" id=\"govlens-data\">(.*?)</script>",
-        Pattern.DOTALL).matcher(html);
-    assertTrue(m.find());
-    return m.group(1);
-  }
-
-  // Markup from reports never appears raw: no "<script>alert" anywhere, no "<img" beyond ECharts' own code.
-  @Test
-  void reportMarkupIsNotInThePageRaw() {
-    assertFalse(html.contains("<script>alert"));
-    assertFalse(html.contains("onerror=\"window.__xss"));
-    assertEquals(count(echarts, "<img"), count(html, "<img"));
-  }
-
-  // The same strings are in the data block, with < > written as \u003c \u003e.
-  @Test
-  void reportMarkupTravelsEscapedInTheJson() {
-    String json = dataJson();
-    assertTrue(json.contains("岚县\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"), "region escaped");
-    assertTrue(json.contains("\\u003cimg src=x onerror=\\\"window.__xss=1\\\"\\u003e"), "keyword escaped");
-    assertFalse(json.contains("<"));
-    assertFalse(json.contains(">"));
-  }
-
-  // Exactly three script elements: the data block, ECharts and the page script; the page ends once.
-  @Test
-  void pageHasOnlyItsOwnScripts() {
-    assertEquals(3, count(html.toLowerCase(), "<script"));
-    assertEquals(3, count(html.toLowerCase(), "</script"));
-    assertEquals(1, count(html, "</html>"));
-  }
-
-  // The CSP allows exactly the two inline scripts, by hash: inline handlers cannot run even if injected.
-  @Test
-  void cspPinsTheInlineScripts() {
-    Matcher m = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
-    StringBuilder hashes = new StringBuilder();
-    while (m.find()) {
-      hashes.append(hashes.length() > 0 ? " " : "").append(DashboardJob.cspHash(m.group(1)));
+    static String dataJson() {
+        Matcher m = Pattern.compile(
+                        "<script type=\"application/json\" id=\"govlens-data\">(.*?)</script>", Pattern.DOTALL)
+                .matcher(html);
+        assertTrue(m.find());
+        return m.group(1);
     }
-    assertTrue(html.contains("script-src " + hashes + ";"), hashes.toString());
-  }
 
-  // No network: no http(s) resource is loaded by src or href.
-  @Test
-  void pageLoadsNothingFromTheNetwork() {
-    assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?https?:").matcher(html).find());
-  }
+    // Markup from reports never appears raw: no "<script>alert" anywhere, no "<img" beyond ECharts' own code.
+    @Test
+    void reportMarkupIsNotInThePageRaw() {
+        assertFalse(html.contains("<script>alert"));
+        assertFalse(html.contains("onerror=\"window.__xss"));
+        assertEquals(count(echarts, "<img"), count(html, "<img"));
+    }
 
-  // Each chosen value carries the sentence of its mention from indicators and its document's title.
-  @Test
-  @SuppressWarnings("unchecked")
-  void indicatorValuesCarryTheirSentence() {
-    Map<String, Object> data = new DashboardData(spark, dir.resolve("wh").toString()).collect();
-    List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) data.get("indicators"))
-        .get("rows");
-    Map<String, Object> linfen = rows.stream().filter(r -> "141000".equals(r.get("region_code"))).findFirst()
-        .orElseThrow();
-    assertEquals("全年办理行政复议案件82.3万件。", linfen.get("sentence"));
-    assertEquals("临汾市报告, \"第一\"\n续", linfen.get("title"));
-    assertEquals(823000.0, linfen.get("value"));
-  }
+    // The same strings are in the data block, with < > written as \u003c \u003e.
+    @Test
+    void reportMarkupTravelsEscapedInTheJson() {
+        String json = dataJson();
+        assertTrue(json.contains("岚县\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"), "region escaped");
+        assertTrue(json.contains("\\u003cimg src=x onerror=\\\"window.__xss=1\\\"\\u003e"), "keyword escaped");
+        assertFalse(json.contains("<"));
+        assertFalse(json.contains(">"));
+    }
+
+    // Exactly three script elements: the data block, ECharts and the page script; the page ends once.
+    @Test
+    void pageHasOnlyItsOwnScripts() {
+        assertEquals(3, count(html.toLowerCase(), "<script"));
+        assertEquals(3, count(html.toLowerCase(), "</script"));
+        assertEquals(1, count(html, "</html>"));
+    }
+
+    // The CSP allows exactly the two inline scripts, by hash: inline handlers cannot run even if injected.
+    @Test
+    void cspPinsTheInlineScripts() {
+        Matcher m = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        StringBuilder hashes = new StringBuilder();
+        while (m.find()) {
+            hashes.append(hashes.length() > 0 ? " " : "").append(DashboardJob.cspHash(m.group(1)));
+        }
+        assertTrue(html.contains("script-src " + hashes + ";"), hashes.toString());
+    }
+
+    // No network: no http(s) resource is loaded by src or href.
+    @Test
+    void pageLoadsNothingFromTheNetwork() {
+        assertFalse(Pattern.compile("(src|href)\\s*=\\s*[\"']?https?:")
+                .matcher(html)
+                .find());
+    }
+
+    // Each chosen value carries the sentence of its mention from indicators and its document's title.
+    @Test
+    @SuppressWarnings("unchecked")
+    void indicatorValuesCarryTheirSentence() {
+        Map<String, Object> data = new DashboardData(spark, dir.resolve("wh").toString()).collect();
+        List<Map<String, Object>> rows =
+                (List<Map<String, Object>>) ((Map<String, Object>) data.get("indicators")).get("rows");
+        Map<String, Object> linfen = rows.stream()
+                .filter(r -> "141000".equals(r.get("region_code")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("全年办理行政复议案件82.3万件。", linfen.get("sentence"));
+        assertEquals("临汾市报告, \"第一\"\n续", linfen.get("title"));
+        assertEquals(823000.0, linfen.get("value"));
+    }
 }

@@ -13,47 +13,48 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DashboardPartialTest extends SharedSparkSession {
-  @TempDir
-  static Path dir;
+    @TempDir
+    static Path dir;
 
-  // A warehouse with documents only: every other section says unavailable instead of failing.
-  @Test
-  @SuppressWarnings("unchecked")
-  void missingTablesAreMarkedUnavailable() throws Exception {
-    String wh = dir.resolve("wh").toString();
-    WarehouseFixture.write(spark, wh, false);
-    Map<String, Object> data = new DashboardData(spark, wh).collect();
-    assertEquals(List.of("documents"), data.get("tables"));
-    assertEquals(false, ((Map<String, Object>) data.get("indicators")).get("available"));
-    assertEquals(false, ((Map<String, Object>) data.get("topics")).get("available"));
-    assertEquals(false, ((Map<String, Object>) data.get("keywords")).get("available"));
-    assertEquals(false, ((Map<String, Object>) data.get("quality")).get("quarantine_available"));
-    DashboardJob.run(spark, wh);
-    assertTrue(java.nio.file.Files.size(Path.of(wh, "dashboard", "index.html")) > 1_000_000);
-  }
+    // A warehouse with documents only: every other section says unavailable instead of failing.
+    @Test
+    @SuppressWarnings("unchecked")
+    void missingTablesAreMarkedUnavailable() throws Exception {
+        String wh = dir.resolve("wh").toString();
+        WarehouseFixture.write(spark, wh, false);
+        Map<String, Object> data = new DashboardData(spark, wh).collect();
+        assertEquals(List.of("documents"), data.get("tables"));
+        assertEquals(false, ((Map<String, Object>) data.get("indicators")).get("available"));
+        assertEquals(false, ((Map<String, Object>) data.get("topics")).get("available"));
+        assertEquals(false, ((Map<String, Object>) data.get("keywords")).get("available"));
+        assertEquals(false, ((Map<String, Object>) data.get("quality")).get("quarantine_available"));
+        DashboardJob.run(spark, wh);
+        assertTrue(java.nio.file.Files.size(Path.of(wh, "dashboard", "index.html")) > 1_000_000);
+    }
 
-  // Over govlens.dashboard.max-documents no page is built, and a page of an earlier run is removed.
-  @Test
-  void largeWarehouseGetsNoPage() throws Exception {
-    String wh = dir.resolve("big").toString();
-    WarehouseFixture.write(spark, wh, false);
-    Path page = Path.of(wh, "dashboard", "index.html");
-    assertTrue(DashboardJob.run(spark, wh, 1000));
-    long documents = spark.read().parquet(wh + "/documents").count();
-    assertFalse(DashboardJob.run(spark, wh, (int) documents - 1));
-    assertFalse(java.nio.file.Files.exists(page));
-  }
+    // Over govlens.dashboard.max-documents no page is built, and a page of an earlier run is removed.
+    @Test
+    void largeWarehouseGetsNoPage() throws Exception {
+        String wh = dir.resolve("big").toString();
+        WarehouseFixture.write(spark, wh, false);
+        Path page = Path.of(wh, "dashboard", "index.html");
+        assertTrue(DashboardJob.run(spark, wh, 1000));
+        long documents = spark.read().parquet(wh + "/documents").count();
+        assertFalse(DashboardJob.run(spark, wh, (int) documents - 1));
+        assertFalse(java.nio.file.Files.exists(page));
+    }
 
-  // Script-breaking characters become \\u escapes; everything else stays as written.
-  @Test
-  void jsonForScriptEscapesOnlyWhatBreaksScripts() {
-    assertEquals("{\"t\":\"\\u003c/script\\u003e \\u0026 \\u2028\\u2029 临汾\"}",
-        DashboardJob.jsonForScript(Map.of("t", "</script> & \u2028\u2029 临汾")));
-  }
+    // Script-breaking characters become \\u escapes; everything else stays as written.
+    @Test
+    void jsonForScriptEscapesOnlyWhatBreaksScripts() {
+        assertEquals(
+                "{\"t\":\"\\u003c/script\\u003e \\u0026 \\u2028\\u2029 临汾\"}",
+                DashboardJob.jsonForScript(Map.of("t", "</script> & \u2028\u2029 临汾")));
+    }
 
-  // Placeholders are replaced once; a placeholder inside a replacement value is left as text.
-  @Test
-  void fillDoesNotRescanReplacements() {
-    assertEquals("a[{{B}}]b2", DashboardJob.fill("a[{{A}}]b{{B}}", Map.of("{{A}}", "{{B}}", "{{B}}", "2")));
-  }
+    // Placeholders are replaced once; a placeholder inside a replacement value is left as text.
+    @Test
+    void fillDoesNotRescanReplacements() {
+        assertEquals("a[{{B}}]b2", DashboardJob.fill("a[{{A}}]b{{B}}", Map.of("{{A}}", "{{B}}", "{{B}}", "2")));
+    }
 }

@@ -19,63 +19,73 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Nightly semantics: only new files are read, no-op reruns change nothing, increments equal rebuilds. */
 class IncrementalRunTest extends SharedSparkSession {
-  static final Path SAMPLE = Path.of("../data/sample");
-  @TempDir Path tmp;
+    static final Path SAMPLE = Path.of("../data/sample");
 
-  static GovLensConfig config(Path input, Path warehouse, boolean full) {
-    return GovLensConfig.load(null, Map.of("govlens.input", List.of(input.toString()),
-        "govlens.warehouse", warehouse.toString(), "govlens.full-rebuild", full,
-        "govlens.topics.enabled", false));
-  }
+    @TempDir
+    Path tmp;
 
-  static void copy(String name, Path dir) throws IOException {
-    Files.copy(SAMPLE.resolve(name), dir.resolve(name));
-  }
-
-  /** Every data file of the warehouse (not the run log) with its content digest. */
-  static Map<String, String> digests(Path warehouse) throws Exception {
-    Map<String, String> out = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(warehouse)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        String rel = warehouse.relativize(p).toString();
-        if (!rel.startsWith("_runs")) {
-          byte[] h = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-          out.put(rel, HexFormat.of().formatHex(h));
-        }
-      }
+    static GovLensConfig config(Path input, Path warehouse, boolean full) {
+        return GovLensConfig.load(
+                null,
+                Map.of(
+                        "govlens.input",
+                        List.of(input.toString()),
+                        "govlens.warehouse",
+                        warehouse.toString(),
+                        "govlens.full-rebuild",
+                        full,
+                        "govlens.topics.enabled",
+                        false));
     }
-    return out;
-  }
 
-  // A second run over the same input reads nothing and leaves every file of the warehouse as it was.
-  @Test
-  void rerunOnSameInputChangesNothing() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    copy("000_2a0a36ba8a6511d2.txt", in);
-    copy("003_ff7b91cf89aeff03.txt", in);
-    Path wh = tmp.resolve("wh");
-    Pipeline.run(spark, config(in, wh, false));
-    Map<String, String> before = digests(wh);
-    Pipeline.Outcome second = Pipeline.run(spark, config(in, wh, false));
-    assertEquals(0L, second.run().counts().get("files_read"));
-    assertEquals(before, digests(wh));
-  }
+    static void copy(String name, Path dir) throws IOException {
+        Files.copy(SAMPLE.resolve(name), dir.resolve(name));
+    }
 
-  // Adding one report reads only that file, and the result equals a full rebuild over all three.
-  @Test
-  void incrementEqualsFullRebuild() throws Exception {
-    Path in = Files.createDirectories(tmp.resolve("in"));
-    copy("000_2a0a36ba8a6511d2.txt", in);
-    copy("003_ff7b91cf89aeff03.txt", in);
-    Path wh = tmp.resolve("wh");
-    Pipeline.run(spark, config(in, wh, false));
-    copy("001_994ea346fb585f17.txt", in);
-    Pipeline.Outcome nightly = Pipeline.run(spark, config(in, wh, false));
-    assertEquals(1L, nightly.run().counts().get("files_read"));
-    assertEquals(1L, nightly.run().counts().get("documents_new"));
+    /** Every data file of the warehouse (not the run log) with its content digest. */
+    static Map<String, String> digests(Path warehouse) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(warehouse)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                String rel = warehouse.relativize(p).toString();
+                if (!rel.startsWith("_runs")) {
+                    byte[] h = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+                    out.put(rel, HexFormat.of().formatHex(h));
+                }
+            }
+        }
+        return out;
+    }
 
-    Path rebuilt = tmp.resolve("rebuilt");
-    Pipeline.run(spark, config(in, rebuilt, true));
-    WarehouseComparison.assertSameTables(spark, rebuilt.toString(), wh.toString());
-  }
+    // A second run over the same input reads nothing and leaves every file of the warehouse as it was.
+    @Test
+    void rerunOnSameInputChangesNothing() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        copy("000_2a0a36ba8a6511d2.txt", in);
+        copy("003_ff7b91cf89aeff03.txt", in);
+        Path wh = tmp.resolve("wh");
+        Pipeline.run(spark, config(in, wh, false));
+        Map<String, String> before = digests(wh);
+        Pipeline.Outcome second = Pipeline.run(spark, config(in, wh, false));
+        assertEquals(0L, second.run().counts().get("files_read"));
+        assertEquals(before, digests(wh));
+    }
+
+    // Adding one report reads only that file, and the result equals a full rebuild over all three.
+    @Test
+    void incrementEqualsFullRebuild() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        copy("000_2a0a36ba8a6511d2.txt", in);
+        copy("003_ff7b91cf89aeff03.txt", in);
+        Path wh = tmp.resolve("wh");
+        Pipeline.run(spark, config(in, wh, false));
+        copy("001_994ea346fb585f17.txt", in);
+        Pipeline.Outcome nightly = Pipeline.run(spark, config(in, wh, false));
+        assertEquals(1L, nightly.run().counts().get("files_read"));
+        assertEquals(1L, nightly.run().counts().get("documents_new"));
+
+        Path rebuilt = tmp.resolve("rebuilt");
+        Pipeline.run(spark, config(in, rebuilt, true));
+        WarehouseComparison.assertSameTables(spark, rebuilt.toString(), wh.toString());
+    }
 }

@@ -16,21 +16,22 @@ import org.apache.spark.sql.SparkSession;
  * the run (run_id, ingested_at).
  */
 final class WarehouseComparison {
-  private WarehouseComparison() {}
+    private WarehouseComparison() {}
 
-  static void assertSameTables(SparkSession spark, String expected, String actual) {
-    for (TableDef t : WarehouseCatalog.WITH_STATE) {
-      assertEquals(Warehouse.exists(spark, expected, t), Warehouse.exists(spark, actual, t), t.name());
-      Dataset<Row> a = withoutRunColumns(Warehouse.read(spark, expected, t));
-      Dataset<Row> b = withoutRunColumns(Warehouse.read(spark, actual, t));
-      assertEquals(a.count(), b.count(), "row count of " + t.name());
-      DataFrameAssertions.assertSameRows(a, b);
+    static void assertSameTables(SparkSession spark, String expected, String actual) {
+        for (TableDef t : WarehouseCatalog.WITH_STATE) {
+            assertEquals(Warehouse.exists(spark, expected, t), Warehouse.exists(spark, actual, t), t.name());
+            Dataset<Row> a = withoutRunColumns(Warehouse.read(spark, expected, t));
+            Dataset<Row> b = withoutRunColumns(Warehouse.read(spark, actual, t));
+            assertEquals(a.count(), b.count(), "row count of " + t.name());
+            DataFrameAssertions.assertSameRows(a, b);
+        }
     }
-  }
 
-  static Dataset<Row> withoutRunColumns(Dataset<Row> d) {
-    String[] keep = Arrays.stream(d.columns())
-        .filter(c -> !c.equals("run_id") && !c.equals("ingested_at")).toArray(String[]::new);
-    return d.selectExpr(keep);
-  }
+    static Dataset<Row> withoutRunColumns(Dataset<Row> d) {
+        String[] keep = Arrays.stream(d.columns())
+                .filter(c -> !c.equals("run_id") && !c.equals("ingested_at"))
+                .toArray(String[]::new);
+        return d.selectExpr(keep);
+    }
 }

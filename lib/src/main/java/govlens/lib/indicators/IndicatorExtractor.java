@@ -27,282 +27,301 @@ import java.util.regex.Pattern;
  * <p>Thread-safe and cheap to share: it holds only the immutable {@link IndicatorRules}.
  */
 public final class IndicatorExtractor implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Characters that end a clause. */
-  private static final String CLAUSE_SEPARATORS = ",;:，；：。！？!?…\n";
-  private static final Pattern DIGIT = Pattern.compile("[0-9]");
-  /** A line shorter than this that ends without punctuation is taken as a heading, not a page-broken line. */
-  private static final int MIN_BROKEN_LINE = 25;
+    /** Characters that end a clause. */
+    private static final String CLAUSE_SEPARATORS = ",;:，；：。！？!?…\n";
 
-  private final IndicatorRules rules;
+    private static final Pattern DIGIT = Pattern.compile("[0-9]");
+    /** A line shorter than this that ends without punctuation is taken as a heading, not a page-broken line. */
+    private static final int MIN_BROKEN_LINE = 25;
 
-  public IndicatorExtractor(IndicatorRules rules) {
-    this.rules = rules;
-  }
+    private final IndicatorRules rules;
 
-  /** Extractor over the default rules ({@value IndicatorRules#DEFAULT_RULES}), loaded once per JVM. */
-  public static IndicatorExtractor fromClasspath() {
-    return new IndicatorExtractor(IndicatorRules.fromClasspath());
-  }
-
-  /** Extractor over a rules file given by path (config override); validated like the default. */
-  public static IndicatorExtractor fromFile(Path rulesFile) {
-    return new IndicatorExtractor(IndicatorRules.fromFile(rulesFile));
-  }
-
-  public IndicatorRules rules() {
-    return rules;
-  }
-
-  /**
-   * Extracts indicator values and leftover mentions.
-   *
-   * @param cleanedText the cleaned document text all offsets refer to
-   * @param sentences its sentences in document order (offsets into {@code cleanedText})
-   */
-  public ExtractionResult extract(String cleanedText, List<Sentence> sentences) {
-    List<IndicatorValue> values = new ArrayList<>();
-    List<Mention> mentions = new ArrayList<>();
-    for (List<Sentence> group : groupBrokenSentences(cleanedText, sentences)) {
-      processUnit(cleanedText, group, values, mentions);
-    }
-    return new ExtractionResult(PlausibilityChecks.apply(values, rules), List.copyOf(mentions));
-  }
-
-  /** Joins a sentence with the next when a page break cut it mid-clause (no end punctuation, only whitespace between). */
-  private static List<List<Sentence>> groupBrokenSentences(String text, List<Sentence> sentences) {
-    List<List<Sentence>> groups = new ArrayList<>();
-    List<Sentence> cur = null;
-    Sentence prev = null;
-    for (Sentence s : sentences) {
-      if (cur != null && continues(text, prev, s)) {
-        cur.add(s);
-      } else {
-        cur = new ArrayList<>();
-        cur.add(s);
-        groups.add(cur);
-      }
-      prev = s;
-    }
-    return groups;
-  }
-
-  private static boolean continues(String text, Sentence prev, Sentence next) {
-    if (prev.charEnd() > next.charStart() || next.charStart() > text.length()) return false;
-    if (!text.substring(prev.charEnd(), next.charStart()).isBlank()) return false;
-    String p = prev.text().strip();
-    String n = next.text().strip();
-    if (p.isEmpty() || n.isEmpty()) return false;
-    char last = p.charAt(p.length() - 1);
-    char first = n.charAt(0);
-    // Measure the whole line in the document: the sentence may start mid-line after a 。.
-    int end = prev.charEnd();
-    int lineStart = text.lastIndexOf('\n', end - 1) + 1;
-    return isWordChar(last) && isWordChar(first) && end - lineStart >= MIN_BROKEN_LINE;
-  }
-
-  private static boolean isWordChar(char c) {
-    return Character.isLetterOrDigit(c) || c == '“' || c == '”' || c == '(' || c == ')';
-  }
-
-  /** A whitespace-free view of a span of the cleaned text, with each char's offset in the cleaned text. */
-  private record Compact(String text, int[] map) {
-    int origStart(int i) {
-      return map[i];
+    public IndicatorExtractor(IndicatorRules rules) {
+        this.rules = rules;
     }
 
-    int origEnd(int iExclusive) {
-      return map[iExclusive - 1] + 1;
-    }
-  }
-
-  private static Compact compact(String text, int start, int end) {
-    StringBuilder sb = new StringBuilder(end - start);
-    int[] map = new int[end - start + 1];
-    int n = 0;
-    int lineLen = start - (text.lastIndexOf('\n', start - 1) + 1);
-    int i = start;
-    while (i < end) {
-      char c = text.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        sb.append(c);
-        map[n++] = i;
-        lineLen++;
-        i++;
-        continue;
-      }
-      int j = i;
-      boolean newline = false;
-      while (j < end && Character.isWhitespace(text.charAt(j))) {
-        if (text.charAt(j) == '\n') newline = true;
-        j++;
-      }
-      char before = sb.length() > 0 ? sb.charAt(sb.length() - 1) : '\n';
-      char after = j < end ? text.charAt(j) : '\n';
-      if (newline && !(isWordChar(before) && isWordChar(after) && lineLen >= MIN_BROKEN_LINE)) {
-        // A real line end (heading, list item): keep it as a clause boundary.
-        sb.append('\n');
-        map[n++] = i;
-        lineLen = 0;
-      } else if (isAsciiDigit(before) && isAsciiDigit(after)) {
-        // Keep "3 5" as two numbers rather than 35.
-        sb.append(' ');
-        map[n++] = i;
-      } else if (newline) {
-        lineLen = 0;
-      }
-      i = j;
-    }
-    return new Compact(sb.toString(), map);
-  }
-
-  private static boolean isAsciiDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
-  private record Candidate(Rule rule, double score, int gap, boolean after) {}
-
-  private void processUnit(String doc, List<Sentence> group, List<IndicatorValue> values, List<Mention> mentions) {
-    int uStart = group.get(0).charStart();
-    int uEnd = group.get(group.size() - 1).charEnd();
-    Compact cp = compact(doc, uStart, uEnd);
-    String u = cp.text();
-    if (u.isEmpty()) return;
-    List<NumberToken> tokens = NumberNormalizer.findAll(u);
-    if (tokens.isEmpty()) return;
-
-    List<int[]> excluded = new ArrayList<>();
-    List<String> excludedReason = new ArrayList<>();
-    for (Exclusion ex : rules.exclusions()) {
-      Matcher m = ex.pattern().matcher(u);
-      while (m.find()) {
-        if (m.end() == m.start()) continue;
-        excluded.add(new int[] {m.start(), m.end()});
-        excludedReason.add(ex.reason());
-      }
+    /** Extractor over the default rules ({@value IndicatorRules#DEFAULT_RULES}), loaded once per JVM. */
+    public static IndicatorExtractor fromClasspath() {
+        return new IndicatorExtractor(IndicatorRules.fromClasspath());
     }
 
-    for (NumberToken t : tokens) {
-      int cStart = t.numberStart();
-      while (cStart > 0 && CLAUSE_SEPARATORS.indexOf(u.charAt(cStart - 1)) < 0) cStart--;
-      int cEnd = t.numberEnd();
-      while (cEnd < u.length() && CLAUSE_SEPARATORS.indexOf(u.charAt(cEnd)) < 0) cEnd++;
-      int tEnd = Math.min(t.end(), cEnd);
-      String clause = u.substring(cStart, cEnd);
-
-      int oStart = cp.origStart(t.start());
-      int oEnd = cp.origEnd(tEnd);
-      Sentence sent = sentenceAt(group, oStart);
-      String raw = doc.substring(oStart, oEnd);
-      String context = doc.substring(cp.origStart(cStart), cp.origEnd(cEnd));
-
-      String reason = null;
-      for (int k = 0; k < excluded.size() && reason == null; k++) {
-        int[] span = excluded.get(k);
-        if (span[0] < t.numberEnd() && t.numberStart() < span[1]) reason = excludedReason.get(k);
-      }
-      if (reason != null) {
-        mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, reason));
-        continue;
-      }
-
-      Candidate best = null;
-      for (Rule r : rules.rules()) {
-        Candidate c = match(r, t, u, clause, cStart, cEnd, tokens);
-        if (c != null && (best == null || c.score() < best.score())) best = c;
-      }
-      boolean bareNumber = t.unit() == null;
-      if (best == null) {
-        boolean rateLike = bareNumber && t.value() > 100 && precededByRateSubject(u, cStart, t.start());
-        mentions.add(
-            mention(raw, t, context, sent, oStart, oEnd,
-                rateLike ? Mention.REJECTED : Mention.UNCLAIMED, rateLike ? "implausible_rate" : null));
-        continue;
-      }
-      Rule r = best.rule();
-      if (r.rate() && bareNumber && t.value() > 100) {
-        mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate"));
-        continue;
-      }
-      CatalogEntry e = rules.catalogEntries().get(r.indicator());
-      List<String> flags = new ArrayList<>();
-      if (r.rate() && (t.value() < 0 || t.value() > 100)) flags.add(PlausibilityChecks.RATE_OUT_OF_RANGE);
-      double conf = Math.max(0.3, r.confidence() - 0.02 * best.gap() - (best.after() ? 0.05 : 0));
-      values.add(
-          new IndicatorValue(
-              r.indicator(), e.nameZh(), e.area(), t.value(), r.rate() ? "%" : t.unit(), t.approx(), raw,
-              sent.text(), sent.idx(), sent.sectionId(), oStart, oEnd, r.id(),
-              Math.round(conf * 100) / 100.0, flags));
+    /** Extractor over a rules file given by path (config override); validated like the default. */
+    public static IndicatorExtractor fromFile(Path rulesFile) {
+        return new IndicatorExtractor(IndicatorRules.fromFile(rulesFile));
     }
-  }
 
-  private boolean precededByRateSubject(String u, int cStart, int numStart) {
-    Matcher m = rules.rateSubject().matcher(u);
-    m.region(cStart, numStart);
-    return m.find();
-  }
-
-  private static Sentence sentenceAt(List<Sentence> group, int offset) {
-    for (Sentence s : group) {
-      if (offset >= s.charStart() && offset < s.charEnd()) return s;
+    public IndicatorRules rules() {
+        return rules;
     }
-    return group.get(group.size() - 1);
-  }
 
-  private static Mention mention(
-      String raw, NumberToken t, String context, Sentence s, int start, int end, String status, String reason) {
-    return new Mention(raw, t.value(), t.unit(), t.approx(), context, s.idx(), s.sectionId(), start, end, status, reason);
-  }
+    /**
+     * Extracts indicator values and leftover mentions.
+     *
+     * @param cleanedText the cleaned document text all offsets refer to
+     * @param sentences its sentences in document order (offsets into {@code cleanedText})
+     */
+    public ExtractionResult extract(String cleanedText, List<Sentence> sentences) {
+        List<IndicatorValue> values = new ArrayList<>();
+        List<Mention> mentions = new ArrayList<>();
+        for (List<Sentence> group : groupBrokenSentences(cleanedText, sentences)) {
+            processUnit(cleanedText, group, values, mentions);
+        }
+        return new ExtractionResult(PlausibilityChecks.apply(values, rules), List.copyOf(mentions));
+    }
 
-  /** The rule's best link to the token, or null. Lower score is better: the gap, plus a penalty for after-links. */
-  private static Candidate match(
-      Rule r, NumberToken t, String u, String clause, int cStart, int cEnd, List<NumberToken> tokens) {
-    if (r.rate()) {
-      if (t.unit() != null && !t.unit().equals("%")) return null;
-    } else if (t.unit() == null || !r.units().contains(t.unit())) {
-      return null;
+    /** Joins a sentence with the next when a page break cut it mid-clause (no end punctuation, only whitespace between). */
+    private static List<List<Sentence>> groupBrokenSentences(String text, List<Sentence> sentences) {
+        List<List<Sentence>> groups = new ArrayList<>();
+        List<Sentence> cur = null;
+        Sentence prev = null;
+        for (Sentence s : sentences) {
+            if (cur != null && continues(text, prev, s)) {
+                cur.add(s);
+            } else {
+                cur = new ArrayList<>();
+                cur.add(s);
+                groups.add(cur);
+            }
+            prev = s;
+        }
+        return groups;
     }
-    if (r.clauseRequire() != null && !r.clauseRequire().matcher(clause).find()) return null;
-    if (r.clauseForbid() != null && r.clauseForbid().matcher(clause).find()) return null;
-    if (r.sentenceRequire() != null && !r.sentenceRequire().matcher(u).find()) return null;
-    if (r.sentenceForbid() != null && r.sentenceForbid().matcher(u).find()) return null;
 
-    Candidate best = null;
-    for (Pattern p : r.before()) {
-      Matcher m = p.matcher(u);
-      m.region(cStart, t.start());
-      int bestEnd = -1;
-      while (m.find()) {
-        if (m.end() > bestEnd) bestEnd = m.end();
-        if (m.end() == m.start()) break;
-      }
-      if (bestEnd < 0) continue;
-      String gap = u.substring(bestEnd, t.start());
-      if (gap.length() > r.maxGapBefore() || DIGIT.matcher(gap).find()) continue;
-      if (r.beforeGapForbid() != null && r.beforeGapForbid().matcher(gap).find()) continue;
-      if (best == null || gap.length() < best.gap()) best = new Candidate(r, gap.length(), gap.length(), false);
+    private static boolean continues(String text, Sentence prev, Sentence next) {
+        if (prev.charEnd() > next.charStart() || next.charStart() > text.length()) return false;
+        if (!text.substring(prev.charEnd(), next.charStart()).isBlank()) return false;
+        String p = prev.text().strip();
+        String n = next.text().strip();
+        if (p.isEmpty() || n.isEmpty()) return false;
+        char last = p.charAt(p.length() - 1);
+        char first = n.charAt(0);
+        // Measure the whole line in the document: the sentence may start mid-line after a 。.
+        int end = prev.charEnd();
+        int lineStart = text.lastIndexOf('\n', end - 1) + 1;
+        return isWordChar(last) && isWordChar(first) && end - lineStart >= MIN_BROKEN_LINE;
     }
-    int tEnd = Math.min(t.end(), cEnd);
-    for (Pattern p : r.after()) {
-      Matcher m = p.matcher(u);
-      m.region(tEnd, cEnd);
-      if (!m.find()) continue;
-      int gapLen = m.start() - tEnd;
-      if (gapLen > r.maxGapAfter()) continue;
-      if (hasTokenBetween(tokens, tEnd, m.end())) continue;
-      String gap = u.substring(tEnd, m.start());
-      if (r.afterGapForbid() != null && r.afterGapForbid().matcher(gap).find()) continue;
-      double score = gapLen + 0.5;
-      if (best == null || score < best.score()) best = new Candidate(r, score, gapLen, true);
-    }
-    return best;
-  }
 
-  private static boolean hasTokenBetween(List<NumberToken> tokens, int from, int to) {
-    for (NumberToken o : tokens) {
-      if (o.numberStart() >= from && o.numberStart() < to) return true;
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '“' || c == '”' || c == '(' || c == ')';
     }
-    return false;
-  }
+
+    /** A whitespace-free view of a span of the cleaned text, with each char's offset in the cleaned text. */
+    private record Compact(String text, int[] map) {
+        int origStart(int i) {
+            return map[i];
+        }
+
+        int origEnd(int iExclusive) {
+            return map[iExclusive - 1] + 1;
+        }
+    }
+
+    private static Compact compact(String text, int start, int end) {
+        StringBuilder sb = new StringBuilder(end - start);
+        int[] map = new int[end - start + 1];
+        int n = 0;
+        int lineLen = start - (text.lastIndexOf('\n', start - 1) + 1);
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                sb.append(c);
+                map[n++] = i;
+                lineLen++;
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean newline = false;
+            while (j < end && Character.isWhitespace(text.charAt(j))) {
+                if (text.charAt(j) == '\n') newline = true;
+                j++;
+            }
+            char before = sb.length() > 0 ? sb.charAt(sb.length() - 1) : '\n';
+            char after = j < end ? text.charAt(j) : '\n';
+            if (newline && !(isWordChar(before) && isWordChar(after) && lineLen >= MIN_BROKEN_LINE)) {
+                // A real line end (heading, list item): keep it as a clause boundary.
+                sb.append('\n');
+                map[n++] = i;
+                lineLen = 0;
+            } else if (isAsciiDigit(before) && isAsciiDigit(after)) {
+                // Keep "3 5" as two numbers rather than 35.
+                sb.append(' ');
+                map[n++] = i;
+            } else if (newline) {
+                lineLen = 0;
+            }
+            i = j;
+        }
+        return new Compact(sb.toString(), map);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private record Candidate(Rule rule, double score, int gap, boolean after) {}
+
+    private void processUnit(String doc, List<Sentence> group, List<IndicatorValue> values, List<Mention> mentions) {
+        int uStart = group.get(0).charStart();
+        int uEnd = group.get(group.size() - 1).charEnd();
+        Compact cp = compact(doc, uStart, uEnd);
+        String u = cp.text();
+        if (u.isEmpty()) return;
+        List<NumberToken> tokens = NumberNormalizer.findAll(u);
+        if (tokens.isEmpty()) return;
+
+        List<int[]> excluded = new ArrayList<>();
+        List<String> excludedReason = new ArrayList<>();
+        for (Exclusion ex : rules.exclusions()) {
+            Matcher m = ex.pattern().matcher(u);
+            while (m.find()) {
+                if (m.end() == m.start()) continue;
+                excluded.add(new int[] {m.start(), m.end()});
+                excludedReason.add(ex.reason());
+            }
+        }
+
+        for (NumberToken t : tokens) {
+            int cStart = t.numberStart();
+            while (cStart > 0 && CLAUSE_SEPARATORS.indexOf(u.charAt(cStart - 1)) < 0) cStart--;
+            int cEnd = t.numberEnd();
+            while (cEnd < u.length() && CLAUSE_SEPARATORS.indexOf(u.charAt(cEnd)) < 0) cEnd++;
+            int tEnd = Math.min(t.end(), cEnd);
+            String clause = u.substring(cStart, cEnd);
+
+            int oStart = cp.origStart(t.start());
+            int oEnd = cp.origEnd(tEnd);
+            Sentence sent = sentenceAt(group, oStart);
+            String raw = doc.substring(oStart, oEnd);
+            String context = doc.substring(cp.origStart(cStart), cp.origEnd(cEnd));
+
+            String reason = null;
+            for (int k = 0; k < excluded.size() && reason == null; k++) {
+                int[] span = excluded.get(k);
+                if (span[0] < t.numberEnd() && t.numberStart() < span[1]) reason = excludedReason.get(k);
+            }
+            if (reason != null) {
+                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, reason));
+                continue;
+            }
+
+            Candidate best = null;
+            for (Rule r : rules.rules()) {
+                Candidate c = match(r, t, u, clause, cStart, cEnd, tokens);
+                if (c != null && (best == null || c.score() < best.score())) best = c;
+            }
+            boolean bareNumber = t.unit() == null;
+            if (best == null) {
+                boolean rateLike = bareNumber && t.value() > 100 && precededByRateSubject(u, cStart, t.start());
+                mentions.add(mention(
+                        raw,
+                        t,
+                        context,
+                        sent,
+                        oStart,
+                        oEnd,
+                        rateLike ? Mention.REJECTED : Mention.UNCLAIMED,
+                        rateLike ? "implausible_rate" : null));
+                continue;
+            }
+            Rule r = best.rule();
+            if (r.rate() && bareNumber && t.value() > 100) {
+                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate"));
+                continue;
+            }
+            CatalogEntry e = rules.catalogEntries().get(r.indicator());
+            List<String> flags = new ArrayList<>();
+            if (r.rate() && (t.value() < 0 || t.value() > 100)) flags.add(PlausibilityChecks.RATE_OUT_OF_RANGE);
+            double conf = Math.max(0.3, r.confidence() - 0.02 * best.gap() - (best.after() ? 0.05 : 0));
+            values.add(new IndicatorValue(
+                    r.indicator(),
+                    e.nameZh(),
+                    e.area(),
+                    t.value(),
+                    r.rate() ? "%" : t.unit(),
+                    t.approx(),
+                    raw,
+                    sent.text(),
+                    sent.idx(),
+                    sent.sectionId(),
+                    oStart,
+                    oEnd,
+                    r.id(),
+                    Math.round(conf * 100) / 100.0,
+                    flags));
+        }
+    }
+
+    private boolean precededByRateSubject(String u, int cStart, int numStart) {
+        Matcher m = rules.rateSubject().matcher(u);
+        m.region(cStart, numStart);
+        return m.find();
+    }
+
+    private static Sentence sentenceAt(List<Sentence> group, int offset) {
+        for (Sentence s : group) {
+            if (offset >= s.charStart() && offset < s.charEnd()) return s;
+        }
+        return group.get(group.size() - 1);
+    }
+
+    private static Mention mention(
+            String raw, NumberToken t, String context, Sentence s, int start, int end, String status, String reason) {
+        return new Mention(
+                raw, t.value(), t.unit(), t.approx(), context, s.idx(), s.sectionId(), start, end, status, reason);
+    }
+
+    /** The rule's best link to the token, or null. Lower score is better: the gap, plus a penalty for after-links. */
+    private static Candidate match(
+            Rule r, NumberToken t, String u, String clause, int cStart, int cEnd, List<NumberToken> tokens) {
+        if (r.rate()) {
+            if (t.unit() != null && !t.unit().equals("%")) return null;
+        } else if (t.unit() == null || !r.units().contains(t.unit())) {
+            return null;
+        }
+        if (r.clauseRequire() != null && !r.clauseRequire().matcher(clause).find()) return null;
+        if (r.clauseForbid() != null && r.clauseForbid().matcher(clause).find()) return null;
+        if (r.sentenceRequire() != null && !r.sentenceRequire().matcher(u).find()) return null;
+        if (r.sentenceForbid() != null && r.sentenceForbid().matcher(u).find()) return null;
+
+        Candidate best = null;
+        for (Pattern p : r.before()) {
+            Matcher m = p.matcher(u);
+            m.region(cStart, t.start());
+            int bestEnd = -1;
+            while (m.find()) {
+                if (m.end() > bestEnd) bestEnd = m.end();
+                if (m.end() == m.start()) break;
+            }
+            if (bestEnd < 0) continue;
+            String gap = u.substring(bestEnd, t.start());
+            if (gap.length() > r.maxGapBefore() || DIGIT.matcher(gap).find()) continue;
+            if (r.beforeGapForbid() != null && r.beforeGapForbid().matcher(gap).find()) continue;
+            if (best == null || gap.length() < best.gap()) best = new Candidate(r, gap.length(), gap.length(), false);
+        }
+        int tEnd = Math.min(t.end(), cEnd);
+        for (Pattern p : r.after()) {
+            Matcher m = p.matcher(u);
+            m.region(tEnd, cEnd);
+            if (!m.find()) continue;
+            int gapLen = m.start() - tEnd;
+            if (gapLen > r.maxGapAfter()) continue;
+            if (hasTokenBetween(tokens, tEnd, m.end())) continue;
+            String gap = u.substring(tEnd, m.start());
+            if (r.afterGapForbid() != null && r.afterGapForbid().matcher(gap).find()) continue;
+            double score = gapLen + 0.5;
+            if (best == null || score < best.score()) best = new Candidate(r, score, gapLen, true);
+        }
+        return best;
+    }
+
+    private static boolean hasTokenBetween(List<NumberToken> tokens, int from, int to) {
+        for (NumberToken o : tokens) {
+            if (o.numberStart() >= from && o.numberStart() < to) return true;
+        }
+        return false;
+    }
 }

@@ -34,328 +34,350 @@ import java.util.regex.PatternSyntaxException;
  * them; bad regular expressions name the rule. Immutable and thread-safe once built.
  */
 public final class IndicatorRules implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /** Classpath location of the default rules file. */
-  public static final String DEFAULT_RULES = "/conf/indicators/rules.conf";
-  /** Classpath location of the indicator catalog. */
-  public static final String CATALOG = "/conf/indicator_catalog.tsv";
+    /** Classpath location of the default rules file. */
+    public static final String DEFAULT_RULES = "/conf/indicators/rules.conf";
+    /** Classpath location of the indicator catalog. */
+    public static final String CATALOG = "/conf/indicator_catalog.tsv";
 
-  static final Set<String> TOP_KEYS = Set.of("defaults", "exclusions", "rateSubject", "rules", "checks");
-  static final Set<String> DEFAULT_KEYS =
-      Set.of("maxGapBefore", "maxGapAfter", "beforeGapForbid", "afterGapForbid", "confidence");
-  static final Set<String> RULE_KEYS =
-      Set.of(
-          "id", "indicator", "kind", "before", "after", "units", "clauseRequire", "clauseForbid",
-          "sentenceRequire", "sentenceForbid", "maxGapBefore", "maxGapAfter", "beforeGapForbid",
-          "afterGapForbid", "confidence");
-  static final Set<String> EXCLUSION_KEYS = Set.of("reason", "pattern");
-  static final Set<String> CHECK_KEYS = Set.of("order", "ratios");
-  static final Set<String> RATIO_KEYS = Set.of("rate", "numerator", "denominator", "tolerance");
+    static final Set<String> TOP_KEYS = Set.of("defaults", "exclusions", "rateSubject", "rules", "checks");
+    static final Set<String> DEFAULT_KEYS =
+            Set.of("maxGapBefore", "maxGapAfter", "beforeGapForbid", "afterGapForbid", "confidence");
+    static final Set<String> RULE_KEYS = Set.of(
+            "id",
+            "indicator",
+            "kind",
+            "before",
+            "after",
+            "units",
+            "clauseRequire",
+            "clauseForbid",
+            "sentenceRequire",
+            "sentenceForbid",
+            "maxGapBefore",
+            "maxGapAfter",
+            "beforeGapForbid",
+            "afterGapForbid",
+            "confidence");
+    static final Set<String> EXCLUSION_KEYS = Set.of("reason", "pattern");
+    static final Set<String> CHECK_KEYS = Set.of("order", "ratios");
+    static final Set<String> RATIO_KEYS = Set.of("rate", "numerator", "denominator", "tolerance");
 
-  /** One catalog entry. */
-  public record CatalogEntry(String code, String nameZh, String area, String unit, String definition)
-      implements java.io.Serializable {}
+    /** One catalog entry. */
+    public record CatalogEntry(String code, String nameZh, String area, String unit, String definition)
+            implements java.io.Serializable {}
 
-  /** A compiled rule; see docs/indicator-rules.md for the meaning of each field. */
-  public record Rule(
-      String id,
-      String indicator,
-      boolean rate,
-      List<Pattern> before,
-      List<Pattern> after,
-      Set<String> units,
-      Pattern clauseRequire,
-      Pattern clauseForbid,
-      Pattern sentenceRequire,
-      Pattern sentenceForbid,
-      int maxGapBefore,
-      int maxGapAfter,
-      Pattern beforeGapForbid,
-      Pattern afterGapForbid,
-      double confidence)
-      implements java.io.Serializable {}
+    /** A compiled rule; see docs/indicator-rules.md for the meaning of each field. */
+    public record Rule(
+            String id,
+            String indicator,
+            boolean rate,
+            List<Pattern> before,
+            List<Pattern> after,
+            Set<String> units,
+            Pattern clauseRequire,
+            Pattern clauseForbid,
+            Pattern sentenceRequire,
+            Pattern sentenceForbid,
+            int maxGapBefore,
+            int maxGapAfter,
+            Pattern beforeGapForbid,
+            Pattern afterGapForbid,
+            double confidence)
+            implements java.io.Serializable {}
 
-  /** A number-rejecting pattern and the reason reported on the rejected mention. */
-  public record Exclusion(String reason, Pattern pattern) implements java.io.Serializable {}
+    /** A number-rejecting pattern and the reason reported on the rejected mention. */
+    public record Exclusion(String reason, Pattern pattern) implements java.io.Serializable {}
 
-  /** rate ≈ 100·numerator/denominator within {@code tolerance} points. */
-  public record RatioCheck(String rate, String numerator, String denominator, double tolerance)
-      implements java.io.Serializable {}
+    /** rate ≈ 100·numerator/denominator within {@code tolerance} points. */
+    public record RatioCheck(String rate, String numerator, String denominator, double tolerance)
+            implements java.io.Serializable {}
 
-  private final Map<String, CatalogEntry> catalog;
-  private final List<Rule> rules;
-  private final List<Exclusion> exclusions;
-  private final Pattern rateSubject;
-  private final List<List<String>> orderChecks;
-  private final List<RatioCheck> ratioChecks;
+    private final Map<String, CatalogEntry> catalog;
+    private final List<Rule> rules;
+    private final List<Exclusion> exclusions;
+    private final Pattern rateSubject;
+    private final List<List<String>> orderChecks;
+    private final List<RatioCheck> ratioChecks;
 
-  private IndicatorRules(
-      Map<String, CatalogEntry> catalog,
-      List<Rule> rules,
-      List<Exclusion> exclusions,
-      Pattern rateSubject,
-      List<List<String>> orderChecks,
-      List<RatioCheck> ratioChecks) {
-    this.catalog = catalog;
-    this.rules = rules;
-    this.exclusions = exclusions;
-    this.rateSubject = rateSubject;
-    this.orderChecks = orderChecks;
-    this.ratioChecks = ratioChecks;
-  }
+    private IndicatorRules(
+            Map<String, CatalogEntry> catalog,
+            List<Rule> rules,
+            List<Exclusion> exclusions,
+            Pattern rateSubject,
+            List<List<String>> orderChecks,
+            List<RatioCheck> ratioChecks) {
+        this.catalog = catalog;
+        this.rules = rules;
+        this.exclusions = exclusions;
+        this.rateSubject = rateSubject;
+        this.orderChecks = orderChecks;
+        this.ratioChecks = ratioChecks;
+    }
 
-  private static final class DefaultHolder {
-    static final IndicatorRules INSTANCE = loadDefault();
+    private static final class DefaultHolder {
+        static final IndicatorRules INSTANCE = loadDefault();
 
-    private static IndicatorRules loadDefault() {
-      try (InputStream in = IndicatorRules.class.getResourceAsStream(DEFAULT_RULES)) {
+        private static IndicatorRules loadDefault() {
+            try (InputStream in = IndicatorRules.class.getResourceAsStream(DEFAULT_RULES)) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "Indicator rules not found on the classpath at "
+                                    + DEFAULT_RULES
+                                    + ": build the lib jar (conf/ is packaged under conf/) or use IndicatorRules.fromFile(path)");
+                }
+                return parse(new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_RULES);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + DEFAULT_RULES, e);
+            }
+        }
+    }
+
+    /** The default rules, loaded once per JVM from {@value #DEFAULT_RULES}. */
+    public static IndicatorRules fromClasspath() {
+        return DefaultHolder.INSTANCE;
+    }
+
+    /** Loads and validates a rules file (config override); the catalog still comes from the classpath. */
+    public static IndicatorRules fromFile(Path path) {
+        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return parse(r, path.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read indicator rules file " + path, e);
+        }
+    }
+
+    /** Parses rules from HOCON text; {@code origin} names the source in error messages. */
+    public static IndicatorRules parse(Reader reader, String origin) {
+        Config conf;
+        try {
+            conf = ConfigFactory.parseReader(
+                            reader, ConfigParseOptions.defaults().setOriginDescription(origin))
+                    .resolve();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("Invalid indicator rules file " + origin + ": " + e.getMessage(), e);
+        }
+        return build(conf, CatalogHolder.CATALOG_ENTRIES, origin);
+    }
+
+    private static final class CatalogHolder {
+        static final Map<String, CatalogEntry> CATALOG_ENTRIES = loadCatalog();
+    }
+
+    /** The indicator catalog, loaded once per JVM from {@value #CATALOG}. */
+    public static Map<String, CatalogEntry> catalog() {
+        return CatalogHolder.CATALOG_ENTRIES;
+    }
+
+    private static Map<String, CatalogEntry> loadCatalog() {
+        InputStream in = IndicatorRules.class.getResourceAsStream(CATALOG);
         if (in == null) {
-          throw new IllegalStateException(
-              "Indicator rules not found on the classpath at "
-                  + DEFAULT_RULES
-                  + ": build the lib jar (conf/ is packaged under conf/) or use IndicatorRules.fromFile(path)");
+            throw new IllegalStateException("Indicator catalog not found on the classpath at " + CATALOG
+                    + ": build the lib jar (conf/ is packaged)");
         }
-        return parse(new InputStreamReader(in, StandardCharsets.UTF_8), DEFAULT_RULES);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + DEFAULT_RULES, e);
-      }
-    }
-  }
-
-  /** The default rules, loaded once per JVM from {@value #DEFAULT_RULES}. */
-  public static IndicatorRules fromClasspath() {
-    return DefaultHolder.INSTANCE;
-  }
-
-  /** Loads and validates a rules file (config override); the catalog still comes from the classpath. */
-  public static IndicatorRules fromFile(Path path) {
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return parse(r, path.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read indicator rules file " + path, e);
-    }
-  }
-
-  /** Parses rules from HOCON text; {@code origin} names the source in error messages. */
-  public static IndicatorRules parse(Reader reader, String origin) {
-    Config conf;
-    try {
-      conf = ConfigFactory.parseReader(reader, ConfigParseOptions.defaults().setOriginDescription(origin)).resolve();
-    } catch (ConfigException e) {
-      throw new IllegalArgumentException("Invalid indicator rules file " + origin + ": " + e.getMessage(), e);
-    }
-    return build(conf, CatalogHolder.CATALOG_ENTRIES, origin);
-  }
-
-  private static final class CatalogHolder {
-    static final Map<String, CatalogEntry> CATALOG_ENTRIES = loadCatalog();
-  }
-
-  /** The indicator catalog, loaded once per JVM from {@value #CATALOG}. */
-  public static Map<String, CatalogEntry> catalog() {
-    return CatalogHolder.CATALOG_ENTRIES;
-  }
-
-  private static Map<String, CatalogEntry> loadCatalog() {
-    InputStream in = IndicatorRules.class.getResourceAsStream(CATALOG);
-    if (in == null) {
-      throw new IllegalStateException(
-          "Indicator catalog not found on the classpath at " + CATALOG + ": build the lib jar (conf/ is packaged)");
-    }
-    Map<String, CatalogEntry> out = new LinkedHashMap<>();
-    try (BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      boolean header = true;
-      while ((line = br.readLine()) != null) {
-        if (header) {
-          header = false;
-          continue;
+        Map<String, CatalogEntry> out = new LinkedHashMap<>();
+        try (BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            boolean header = true;
+            while ((line = br.readLine()) != null) {
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                if (line.isBlank()) continue;
+                String[] f = line.split("\t", -1);
+                if (f.length < 5) throw new IllegalStateException("Malformed catalog line in " + CATALOG + ": " + line);
+                out.put(f[0], new CatalogEntry(f[0], f[1], f[2], f[3], f[4]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + CATALOG, e);
         }
-        if (line.isBlank()) continue;
-        String[] f = line.split("\t", -1);
-        if (f.length < 5) throw new IllegalStateException("Malformed catalog line in " + CATALOG + ": " + line);
-        out.put(f[0], new CatalogEntry(f[0], f[1], f[2], f[3], f[4]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + CATALOG, e);
+        return Map.copyOf(out);
     }
-    return Map.copyOf(out);
-  }
 
-  static IndicatorRules build(Config conf, Map<String, CatalogEntry> catalog, String origin) {
-    checkKeys(conf, TOP_KEYS, "top level of " + origin);
-    Config defaults = conf.hasPath("defaults") ? conf.getConfig("defaults") : ConfigFactory.empty();
-    checkKeys(defaults, DEFAULT_KEYS, "defaults");
-    List<Exclusion> exclusions = new ArrayList<>();
-    if (conf.hasPath("exclusions")) {
-      int i = 0;
-      for (Config ex : conf.getConfigList("exclusions")) {
-        String where = "exclusions[" + i++ + "]";
-        checkKeys(ex, EXCLUSION_KEYS, where);
-        exclusions.add(new Exclusion(req(ex, "reason", where), regex(req(ex, "pattern", where), where)));
-      }
-    }
-    Pattern rateSubject =
-        regex(conf.hasPath("rateSubject") ? conf.getString("rateSubject") : "率$", "rateSubject");
-
-    List<Rule> rules = new ArrayList<>();
-    Set<String> unknownCodes = new TreeSet<>();
-    Set<String> ids = new TreeSet<>();
-    if (!conf.hasPath("rules")) throw new IllegalArgumentException(origin + ": no 'rules' list");
-    int i = 0;
-    for (Config r : conf.getConfigList("rules")) {
-      String where = "rules[" + i++ + "]";
-      checkKeys(r, RULE_KEYS, where + (r.hasPath("id") ? " (" + r.getString("id") + ")" : ""));
-      String id = req(r, "id", where);
-      where = "rule " + id;
-      if (!ids.add(id)) throw new IllegalArgumentException("Duplicate rule id '" + id + "' in " + origin);
-      String indicator = req(r, "indicator", where);
-      if (!catalog.containsKey(indicator)) unknownCodes.add(indicator + " (rule " + id + ")");
-      String kind = req(r, "kind", where);
-      if (!kind.equals("count") && !kind.equals("rate")) {
-        throw new IllegalArgumentException(where + ": kind must be count or rate, got '" + kind + "'");
-      }
-      List<Pattern> before = regexList(r, "before", where);
-      List<Pattern> after = regexList(r, "after", where);
-      if (before.isEmpty() && after.isEmpty()) {
-        throw new IllegalArgumentException(where + ": needs at least one trigger in 'before' or 'after'");
-      }
-      Set<String> units = Set.copyOf(strings(r, "units"));
-      if (kind.equals("count") && units.isEmpty()) {
-        throw new IllegalArgumentException(where + ": a count rule needs 'units'");
-      }
-      rules.add(
-          new Rule(
-              id,
-              indicator,
-              kind.equals("rate"),
-              before,
-              after,
-              units,
-              anyOf(r, "clauseRequire", where),
-              anyOf(r, "clauseForbid", where),
-              anyOf(r, "sentenceRequire", where),
-              anyOf(r, "sentenceForbid", where),
-              intOr(r, defaults, "maxGapBefore", 6),
-              intOr(r, defaults, "maxGapAfter", 4),
-              optRegex(r, defaults, "beforeGapForbid", where),
-              optRegex(r, defaults, "afterGapForbid", where),
-              r.hasPath("confidence")
-                  ? r.getDouble("confidence")
-                  : defaults.hasPath("confidence") ? defaults.getDouble("confidence") : 0.9));
-    }
-    List<List<String>> order = new ArrayList<>();
-    List<RatioCheck> ratios = new ArrayList<>();
-    if (conf.hasPath("checks")) {
-      Config c = conf.getConfig("checks");
-      checkKeys(c, CHECK_KEYS, "checks");
-      if (c.hasPath("order")) {
-        for (List<String> chain : c.getAnyRefList("order").stream().map(IndicatorRules::toStringList).toList()) {
-          chain.stream().filter(code -> !catalog.containsKey(code)).forEach(code -> unknownCodes.add(code + " (checks.order)"));
-          order.add(List.copyOf(chain));
+    static IndicatorRules build(Config conf, Map<String, CatalogEntry> catalog, String origin) {
+        checkKeys(conf, TOP_KEYS, "top level of " + origin);
+        Config defaults = conf.hasPath("defaults") ? conf.getConfig("defaults") : ConfigFactory.empty();
+        checkKeys(defaults, DEFAULT_KEYS, "defaults");
+        List<Exclusion> exclusions = new ArrayList<>();
+        if (conf.hasPath("exclusions")) {
+            int i = 0;
+            for (Config ex : conf.getConfigList("exclusions")) {
+                String where = "exclusions[" + i++ + "]";
+                checkKeys(ex, EXCLUSION_KEYS, where);
+                exclusions.add(new Exclusion(req(ex, "reason", where), regex(req(ex, "pattern", where), where)));
+            }
         }
-      }
-      if (c.hasPath("ratios")) {
-        int j = 0;
-        for (Config rc : c.getConfigList("ratios")) {
-          String where = "checks.ratios[" + j++ + "]";
-          checkKeys(rc, RATIO_KEYS, where);
-          RatioCheck check =
-              new RatioCheck(
-                  req(rc, "rate", where), req(rc, "numerator", where), req(rc, "denominator", where),
-                  rc.hasPath("tolerance") ? rc.getDouble("tolerance") : 1.5);
-          for (String code : List.of(check.rate(), check.numerator(), check.denominator())) {
-            if (!catalog.containsKey(code)) unknownCodes.add(code + " (" + where + ")");
-          }
-          ratios.add(check);
+        Pattern rateSubject = regex(conf.hasPath("rateSubject") ? conf.getString("rateSubject") : "率$", "rateSubject");
+
+        List<Rule> rules = new ArrayList<>();
+        Set<String> unknownCodes = new TreeSet<>();
+        Set<String> ids = new TreeSet<>();
+        if (!conf.hasPath("rules")) throw new IllegalArgumentException(origin + ": no 'rules' list");
+        int i = 0;
+        for (Config r : conf.getConfigList("rules")) {
+            String where = "rules[" + i++ + "]";
+            checkKeys(r, RULE_KEYS, where + (r.hasPath("id") ? " (" + r.getString("id") + ")" : ""));
+            String id = req(r, "id", where);
+            where = "rule " + id;
+            if (!ids.add(id)) throw new IllegalArgumentException("Duplicate rule id '" + id + "' in " + origin);
+            String indicator = req(r, "indicator", where);
+            if (!catalog.containsKey(indicator)) unknownCodes.add(indicator + " (rule " + id + ")");
+            String kind = req(r, "kind", where);
+            if (!kind.equals("count") && !kind.equals("rate")) {
+                throw new IllegalArgumentException(where + ": kind must be count or rate, got '" + kind + "'");
+            }
+            List<Pattern> before = regexList(r, "before", where);
+            List<Pattern> after = regexList(r, "after", where);
+            if (before.isEmpty() && after.isEmpty()) {
+                throw new IllegalArgumentException(where + ": needs at least one trigger in 'before' or 'after'");
+            }
+            Set<String> units = Set.copyOf(strings(r, "units"));
+            if (kind.equals("count") && units.isEmpty()) {
+                throw new IllegalArgumentException(where + ": a count rule needs 'units'");
+            }
+            rules.add(new Rule(
+                    id,
+                    indicator,
+                    kind.equals("rate"),
+                    before,
+                    after,
+                    units,
+                    anyOf(r, "clauseRequire", where),
+                    anyOf(r, "clauseForbid", where),
+                    anyOf(r, "sentenceRequire", where),
+                    anyOf(r, "sentenceForbid", where),
+                    intOr(r, defaults, "maxGapBefore", 6),
+                    intOr(r, defaults, "maxGapAfter", 4),
+                    optRegex(r, defaults, "beforeGapForbid", where),
+                    optRegex(r, defaults, "afterGapForbid", where),
+                    r.hasPath("confidence")
+                            ? r.getDouble("confidence")
+                            : defaults.hasPath("confidence") ? defaults.getDouble("confidence") : 0.9));
         }
-      }
+        List<List<String>> order = new ArrayList<>();
+        List<RatioCheck> ratios = new ArrayList<>();
+        if (conf.hasPath("checks")) {
+            Config c = conf.getConfig("checks");
+            checkKeys(c, CHECK_KEYS, "checks");
+            if (c.hasPath("order")) {
+                for (List<String> chain : c.getAnyRefList("order").stream()
+                        .map(IndicatorRules::toStringList)
+                        .toList()) {
+                    chain.stream()
+                            .filter(code -> !catalog.containsKey(code))
+                            .forEach(code -> unknownCodes.add(code + " (checks.order)"));
+                    order.add(List.copyOf(chain));
+                }
+            }
+            if (c.hasPath("ratios")) {
+                int j = 0;
+                for (Config rc : c.getConfigList("ratios")) {
+                    String where = "checks.ratios[" + j++ + "]";
+                    checkKeys(rc, RATIO_KEYS, where);
+                    RatioCheck check = new RatioCheck(
+                            req(rc, "rate", where),
+                            req(rc, "numerator", where),
+                            req(rc, "denominator", where),
+                            rc.hasPath("tolerance") ? rc.getDouble("tolerance") : 1.5);
+                    for (String code : List.of(check.rate(), check.numerator(), check.denominator())) {
+                        if (!catalog.containsKey(code)) unknownCodes.add(code + " (" + where + ")");
+                    }
+                    ratios.add(check);
+                }
+            }
+        }
+        if (!unknownCodes.isEmpty()) {
+            throw new IllegalArgumentException("Unknown indicator code(s) in " + origin + ", not in " + CATALOG + ": "
+                    + String.join(", ", unknownCodes));
+        }
+        return new IndicatorRules(
+                catalog,
+                List.copyOf(rules),
+                List.copyOf(exclusions),
+                rateSubject,
+                List.copyOf(order),
+                List.copyOf(ratios));
     }
-    if (!unknownCodes.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Unknown indicator code(s) in " + origin + ", not in " + CATALOG + ": " + String.join(", ", unknownCodes));
+
+    @SuppressWarnings("unchecked")
+    private static List<String> toStringList(Object o) {
+        if (!(o instanceof List<?> l))
+            throw new IllegalArgumentException("checks.order entries must be lists of codes");
+        return ((List<Object>) l).stream().map(String::valueOf).toList();
     }
-    return new IndicatorRules(
-        catalog, List.copyOf(rules), List.copyOf(exclusions), rateSubject, List.copyOf(order), List.copyOf(ratios));
-  }
 
-  @SuppressWarnings("unchecked")
-  private static List<String> toStringList(Object o) {
-    if (!(o instanceof List<?> l)) throw new IllegalArgumentException("checks.order entries must be lists of codes");
-    return ((List<Object>) l).stream().map(String::valueOf).toList();
-  }
-
-  private static void checkKeys(Config c, Set<String> allowed, String where) {
-    Set<String> unknown = new TreeSet<>();
-    for (Map.Entry<String, ConfigValue> e : c.root().entrySet()) {
-      if (!allowed.contains(e.getKey())) unknown.add(e.getKey());
+    private static void checkKeys(Config c, Set<String> allowed, String where) {
+        Set<String> unknown = new TreeSet<>();
+        for (Map.Entry<String, ConfigValue> e : c.root().entrySet()) {
+            if (!allowed.contains(e.getKey())) unknown.add(e.getKey());
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "Unknown key(s) " + unknown + " in " + where + "; allowed: " + new TreeSet<>(allowed));
+        }
     }
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Unknown key(s) " + unknown + " in " + where + "; allowed: " + new TreeSet<>(allowed));
+
+    private static String req(Config c, String key, String where) {
+        if (!c.hasPath(key)) throw new IllegalArgumentException(where + ": missing required key '" + key + "'");
+        return c.getString(key);
     }
-  }
 
-  private static String req(Config c, String key, String where) {
-    if (!c.hasPath(key)) throw new IllegalArgumentException(where + ": missing required key '" + key + "'");
-    return c.getString(key);
-  }
-
-  private static List<String> strings(Config c, String key) {
-    if (!c.hasPath(key)) return List.of();
-    if (c.getValue(key).valueType() == ConfigValueType.LIST) return c.getStringList(key);
-    return List.of(c.getString(key));
-  }
-
-  private static Pattern regex(String p, String where) {
-    try {
-      return Pattern.compile(p);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(where + ": bad regular expression " + p + ": " + e.getDescription(), e);
+    private static List<String> strings(Config c, String key) {
+        if (!c.hasPath(key)) return List.of();
+        if (c.getValue(key).valueType() == ConfigValueType.LIST) return c.getStringList(key);
+        return List.of(c.getString(key));
     }
-  }
 
-  private static List<Pattern> regexList(Config c, String key, String where) {
-    return strings(c, key).stream().map(p -> regex(p, where + "." + key)).toList();
-  }
+    private static Pattern regex(String p, String where) {
+        try {
+            return Pattern.compile(p);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(where + ": bad regular expression " + p + ": " + e.getDescription(), e);
+        }
+    }
 
-  private static Pattern anyOf(Config c, String key, String where) {
-    List<String> l = strings(c, key);
-    if (l.isEmpty()) return null;
-    return regex(String.join("|", l.stream().map(s -> "(?:" + s + ")").toList()), where + "." + key);
-  }
+    private static List<Pattern> regexList(Config c, String key, String where) {
+        return strings(c, key).stream().map(p -> regex(p, where + "." + key)).toList();
+    }
 
-  private static int intOr(Config r, Config d, String key, int dflt) {
-    return r.hasPath(key) ? r.getInt(key) : d.hasPath(key) ? d.getInt(key) : dflt;
-  }
+    private static Pattern anyOf(Config c, String key, String where) {
+        List<String> l = strings(c, key);
+        if (l.isEmpty()) return null;
+        return regex(String.join("|", l.stream().map(s -> "(?:" + s + ")").toList()), where + "." + key);
+    }
 
-  private static Pattern optRegex(Config r, Config d, String key, String where) {
-    String p = r.hasPath(key) ? r.getString(key) : d.hasPath(key) ? d.getString(key) : "";
-    return p.isEmpty() ? null : regex(p, where + "." + key);
-  }
+    private static int intOr(Config r, Config d, String key, int dflt) {
+        return r.hasPath(key) ? r.getInt(key) : d.hasPath(key) ? d.getInt(key) : dflt;
+    }
 
-  public Map<String, CatalogEntry> catalogEntries() {
-    return catalog;
-  }
+    private static Pattern optRegex(Config r, Config d, String key, String where) {
+        String p = r.hasPath(key) ? r.getString(key) : d.hasPath(key) ? d.getString(key) : "";
+        return p.isEmpty() ? null : regex(p, where + "." + key);
+    }
 
-  public List<Rule> rules() {
-    return rules;
-  }
+    public Map<String, CatalogEntry> catalogEntries() {
+        return catalog;
+    }
 
-  public List<Exclusion> exclusions() {
-    return exclusions;
-  }
+    public List<Rule> rules() {
+        return rules;
+    }
 
-  public Pattern rateSubject() {
-    return rateSubject;
-  }
+    public List<Exclusion> exclusions() {
+        return exclusions;
+    }
 
-  public List<List<String>> orderChecks() {
-    return orderChecks;
-  }
+    public Pattern rateSubject() {
+        return rateSubject;
+    }
 
-  public List<RatioCheck> ratioChecks() {
-    return ratioChecks;
-  }
+    public List<List<String>> orderChecks() {
+        return orderChecks;
+    }
+
+    public List<RatioCheck> ratioChecks() {
+        return ratioChecks;
+    }
 }

@@ -22,19 +22,19 @@ import java.util.List;
  * @param flags plausibility flags: rate_out_of_range, parts_exceed_whole, rate_disagrees_with_parts
  */
 public record IndicatorValue(
-    String indicator,
-    String indicatorName,
-    String area,
-    double value,
-    String unit,
-    String approx,
-    String rawText,
-    String sentence,
-    int sentenceIdx,
-    String sectionId,
-    int charStart,
-    int charEnd,
-    String ruleId,
-    double confidence,
-    List<String> flags)
-    implements java.io.Serializable {}
+        String indicator,
+        String indicatorName,
+        String area,
+        double value,
+        String unit,
+        String approx,
+        String rawText,
+        String sentence,
+        int sentenceIdx,
+        String sectionId,
+        int charStart,
+        int charEnd,
+        String ruleId,
+        double confidence,
+        List<String> flags)
+        implements java.io.Serializable {}

@@ -18,18 +18,18 @@ package govlens.lib.indicators;
  * @param reason null for unclaimed mentions
  */
 public record Mention(
-    String rawText,
-    Double value,
-    String unit,
-    String approx,
-    String context,
-    int sentenceIdx,
-    String sectionId,
-    int charStart,
-    int charEnd,
-    String status,
-    String reason)
-    implements java.io.Serializable {
-  public static final String UNCLAIMED = "unclaimed";
-  public static final String REJECTED = "rejected";
+        String rawText,
+        Double value,
+        String unit,
+        String approx,
+        String context,
+        int sentenceIdx,
+        String sectionId,
+        int charStart,
+        int charEnd,
+        String status,
+        String reason)
+        implements java.io.Serializable {
+    public static final String UNCLAIMED = "unclaimed";
+    public static final String REJECTED = "rejected";
 }

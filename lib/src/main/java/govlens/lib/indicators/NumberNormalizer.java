@@ -1,7 +1,6 @@
 package govlens.lib.indicators;
 
 import govlens.lib.text.ChineseNumerals;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,142 +18,138 @@ import java.util.regex.Pattern;
  */
 public final class NumberNormalizer {
 
-  /** Units recognised after a number, longest first so 人次 wins over 人. */
-  public static final List<String> UNITS =
-      List.of(
-          "个百分点", "万人次", "人次", "件次", "户次", "场次", "批次", "万元", "亿元", "千米", "公里", "小时", "%", "‰", "件",
-          "次", "起", "名", "个", "份", "项", "期", "条", "场", "人", "宗", "户", "家", "批", "篇", "部", "所", "处",
-          "套", "台", "座", "天", "元", "倍", "类", "卷", "本", "张", "块", "册", "章", "号", "年", "月", "日");
+    /** Units recognised after a number, longest first so 人次 wins over 人. */
+    public static final List<String> UNITS = List.of(
+            "个百分点", "万人次", "人次", "件次", "户次", "场次", "批次", "万元", "亿元", "千米", "公里", "小时", "%", "‰", "件", "次", "起", "名",
+            "个", "份", "项", "期", "条", "场", "人", "宗", "户", "家", "批", "篇", "部", "所", "处", "套", "台", "座", "天", "元", "倍",
+            "类", "卷", "本", "张", "块", "册", "章", "号", "年", "月", "日");
 
-  private static final String CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
-  private static final Pattern TOKEN =
-      Pattern.compile(
-          "(将近|接近|超过|近|约|超|逾)?"
-              + "(?:(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(["
-              + CN_DIGITS
-              + "]+))"
-              + "(余|多)?(万|亿)?(余|多)?"
-              + "("
-              + String.join("|", UNITS.stream().map(Pattern::quote).toList())
-              + ")?"
-              + "(以上|左右|余)?");
+    private static final String CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
+    private static final Pattern TOKEN = Pattern.compile("(将近|接近|超过|近|约|超|逾)?"
+            + "(?:(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(["
+            + CN_DIGITS
+            + "]+))"
+            + "(余|多)?(万|亿)?(余|多)?"
+            + "("
+            + String.join("|", UNITS.stream().map(Pattern::quote).toList())
+            + ")?"
+            + "(以上|左右|余)?");
 
-  private NumberNormalizer() {}
+    private NumberNormalizer() {}
 
-  /**
-   * One number found in a text.
-   *
-   * @param start offset of the first character (including a leading approximation word)
-   * @param end exclusive offset after the unit or trailing approximation word
-   * @param value normalized value (multipliers applied)
-   * @param unit the unit as written after the number ("件", "%", "人次"), without the multiplier; null if none
-   * @param approx the approximation marker (余, 近, 约, 超, 多, 以上 …) or null
-   * @param chineseNumeral true when the digits were Chinese numerals
-   * @param numberStart offset of the first digit
-   * @param numberEnd offset after the last digit (before 万/亿, approximation and unit)
-   */
-  public record NumberToken(
-      int start,
-      int end,
-      double value,
-      String unit,
-      String approx,
-      boolean chineseNumeral,
-      int numberStart,
-      int numberEnd) {}
+    /**
+     * One number found in a text.
+     *
+     * @param start offset of the first character (including a leading approximation word)
+     * @param end exclusive offset after the unit or trailing approximation word
+     * @param value normalized value (multipliers applied)
+     * @param unit the unit as written after the number ("件", "%", "人次"), without the multiplier; null if none
+     * @param approx the approximation marker (余, 近, 约, 超, 多, 以上 …) or null
+     * @param chineseNumeral true when the digits were Chinese numerals
+     * @param numberStart offset of the first digit
+     * @param numberEnd offset after the last digit (before 万/亿, approximation and unit)
+     */
+    public record NumberToken(
+            int start,
+            int end,
+            double value,
+            String unit,
+            String approx,
+            boolean chineseNumeral,
+            int numberStart,
+            int numberEnd) {}
 
-  /** Folds full-width digits, comma, period and percent sign to ASCII so either width parses. */
-  public static String foldWidth(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '\uFF01' && c <= '\uFF5E') sb.append((char) (c - 0xFEE0));
-      else if (c == '\u3000') sb.append(' ');
-      else sb.append(c);
+    /** Folds full-width digits, comma, period and percent sign to ASCII so either width parses. */
+    public static String foldWidth(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\uFF01' && c <= '\uFF5E') sb.append((char) (c - 0xFEE0));
+            else if (c == '\u3000') sb.append(' ');
+            else sb.append(c);
+        }
+        return sb.toString();
     }
-    return sb.toString();
-  }
 
-  /**
-   * Parses a whole string as one number, e.g. "82.3万件", "近32万件", "十二期", "15.8%", "1,234".
-   *
-   * @return the token spanning the entire (trimmed) string, or empty when the string is not exactly one number
-   */
-  public static Optional<NumberToken> parse(String text) {
-    String t = foldWidth(text).strip();
-    Matcher m = TOKEN.matcher(t);
-    if (m.matches()) {
-      NumberToken tok = toToken(m);
-      if (tok != null) return Optional.of(tok);
+    /**
+     * Parses a whole string as one number, e.g. "82.3万件", "近32万件", "十二期", "15.8%", "1,234".
+     *
+     * @return the token spanning the entire (trimmed) string, or empty when the string is not exactly one number
+     */
+    public static Optional<NumberToken> parse(String text) {
+        String t = foldWidth(text).strip();
+        Matcher m = TOKEN.matcher(t);
+        if (m.matches()) {
+            NumberToken tok = toToken(m);
+            if (tok != null) return Optional.of(tok);
+        }
+        return Optional.empty();
     }
-    return Optional.empty();
-  }
 
-  /**
-   * All numbers in {@code text}, left to right, non-overlapping. The text should already be width-folded for
-   * offsets to be exact (width folding keeps the length, so offsets also hold for unfolded text).
-   */
-  public static List<NumberToken> findAll(String text) {
-    String t = foldWidth(text);
-    List<NumberToken> out = new ArrayList<>();
-    Matcher m = TOKEN.matcher(t);
-    int from = 0;
-    while (from < t.length() && m.find(from)) {
-      NumberToken tok = toToken(m);
-      if (tok == null) {
-        from = m.start() + 1;
-        continue;
-      }
-      out.add(tok);
-      from = m.end();
+    /**
+     * All numbers in {@code text}, left to right, non-overlapping. The text should already be width-folded for
+     * offsets to be exact (width folding keeps the length, so offsets also hold for unfolded text).
+     */
+    public static List<NumberToken> findAll(String text) {
+        String t = foldWidth(text);
+        List<NumberToken> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(t);
+        int from = 0;
+        while (from < t.length() && m.find(from)) {
+            NumberToken tok = toToken(m);
+            if (tok == null) {
+                from = m.start() + 1;
+                continue;
+            }
+            out.add(tok);
+            from = m.end();
+        }
+        return out;
     }
-    return out;
-  }
 
-  private static NumberToken toToken(Matcher m) {
-    String pre = m.group(1);
-    String arabic = m.group(2);
-    String cn = m.group(3);
-    String approxMid = m.group(4) != null ? m.group(4) : m.group(6);
-    String mult = m.group(5);
-    String unit = m.group(7);
-    String post = m.group(8);
-    double v;
-    int numStart;
-    int numEnd;
-    if (arabic != null) {
-      v = Double.parseDouble(arabic.replace(",", ""));
-      numStart = m.start(2);
-      numEnd = m.end(2);
-    } else {
-      // Chinese numerals need a unit: alone they are names (二十大, 三中全会), not quantities.
-      if (unit == null || unit.equals("%")) return null;
-      Double c = chineseToNumber(cn);
-      if (c == null) return null;
-      v = c;
-      numStart = m.start(3);
-      numEnd = m.end(3);
+    private static NumberToken toToken(Matcher m) {
+        String pre = m.group(1);
+        String arabic = m.group(2);
+        String cn = m.group(3);
+        String approxMid = m.group(4) != null ? m.group(4) : m.group(6);
+        String mult = m.group(5);
+        String unit = m.group(7);
+        String post = m.group(8);
+        double v;
+        int numStart;
+        int numEnd;
+        if (arabic != null) {
+            v = Double.parseDouble(arabic.replace(",", ""));
+            numStart = m.start(2);
+            numEnd = m.end(2);
+        } else {
+            // Chinese numerals need a unit: alone they are names (二十大, 三中全会), not quantities.
+            if (unit == null || unit.equals("%")) return null;
+            Double c = chineseToNumber(cn);
+            if (c == null) return null;
+            v = c;
+            numStart = m.start(3);
+            numEnd = m.end(3);
+        }
+        if (mult != null) v *= mult.equals("万") ? 1e4 : 1e8;
+        String approx = pre != null && !pre.equals("接近") ? pre : approxMid != null ? approxMid : post;
+        if (pre != null && pre.equals("接近")) approx = "近";
+        int start = pre != null ? m.start(1) : numStart;
+        int end = m.end();
+        return new NumberToken(start, end, round(v), unit, approx, arabic == null, numStart, numEnd);
     }
-    if (mult != null) v *= mult.equals("万") ? 1e4 : 1e8;
-    String approx = pre != null && !pre.equals("接近") ? pre : approxMid != null ? approxMid : post;
-    if (pre != null && pre.equals("接近")) approx = "近";
-    int start = pre != null ? m.start(1) : numStart;
-    int end = m.end();
-    return new NumberToken(start, end, round(v), unit, approx, arabic == null, numStart, numEnd);
-  }
 
-  private static double round(double v) {
-    return Math.round(v * 1e6) / 1e6;
-  }
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
 
-  /**
-   * Converts Chinese numerals to a number: 十二 → 12, 二十三 → 23, 一百零五 → 105, 两 → 2, 三万五千 → 35000, 〇/零 as
-   * zero digits (二〇二四 → 2024 read digit by digit when no unit characters occur).
-   *
-   * @return null when the string is not a well-formed Chinese numeral
-   */
-  public static Double chineseToNumber(String s) {
-    return ChineseNumerals.value(s);
-  }
-
+    /**
+     * Converts Chinese numerals to a number: 十二 → 12, 二十三 → 23, 一百零五 → 105, 两 → 2, 三万五千 → 35000, 〇/零 as
+     * zero digits (二〇二四 → 2024 read digit by digit when no unit characters occur).
+     *
+     * @return null when the string is not a well-formed Chinese numeral
+     */
+    public static Double chineseToNumber(String s) {
+        return ChineseNumerals.value(s);
+    }
 }

@@ -21,22 +21,22 @@ import java.util.List;
  * @param qualityFlags see {@link MetadataExtractor} for the vocabulary; empty when nothing is doubtful
  */
 public record DocumentMetadata(
-    String title,
-    String regionName,
-    String regionCode,
-    String adminLevel,
-    String province,
-    Integer reportYear,
-    String docNumber,
-    String issuer,
-    String signer,
-    String publishDate,
-    List<String> qualityFlags)
-    implements Serializable {
+        String title,
+        String regionName,
+        String regionCode,
+        String adminLevel,
+        String province,
+        Integer reportYear,
+        String docNumber,
+        String issuer,
+        String signer,
+        String publishDate,
+        List<String> qualityFlags)
+        implements Serializable {
 
-  /** Metadata that could not be read (the extractor failed on the text): every field null, the given flags. */
-  public static DocumentMetadata unknown(List<String> qualityFlags) {
-    return new DocumentMetadata(null, null, null, null, null, null, null, null, null, null,
-        List.copyOf(qualityFlags));
-  }
+    /** Metadata that could not be read (the extractor failed on the text): every field null, the given flags. */
+    public static DocumentMetadata unknown(List<String> qualityFlags) {
+        return new DocumentMetadata(
+                null, null, null, null, null, null, null, null, null, null, List.copyOf(qualityFlags));
+    }
 }

@@ -18,142 +18,142 @@ import java.util.regex.Pattern;
  */
 final class Layout {
 
-  /** Without an addressee or body paragraph in sight, this many lines count as the header. */
-  static final int MAX_HEADER_LINES = 40;
+    /** Without an addressee or body paragraph in sight, this many lines count as the header. */
+    static final int MAX_HEADER_LINES = 40;
 
-  private static final Pattern ADDRESSEE_KEY = Pattern.compile("委|政府|代表|同志|领导|局|办|厅|部门|院|单位|会|公署");
-  private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\uFEFF]");
-  private static final Pattern MD_HEADING = Pattern.compile("^\\s*#+\\s*");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern ADDRESSEE_KEY = Pattern.compile("委|政府|代表|同志|领导|局|办|厅|部门|院|单位|会|公署");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\uFEFF]");
+    private static final Pattern MD_HEADING = Pattern.compile("^\\s*#+\\s*");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  /**
-   * One line: its offsets in the text, {@code compact} (simplified view, markdown markers and all whitespace
-   * removed) and {@code raw} (the same characters as written; always as long as {@code compact}).
-   */
-  record Line(int index, int start, int end, String compact, String raw) {
-    boolean blank() {
-      return compact.isEmpty();
+    /**
+     * One line: its offsets in the text, {@code compact} (simplified view, markdown markers and all whitespace
+     * removed) and {@code raw} (the same characters as written; always as long as {@code compact}).
+     */
+    record Line(int index, int start, int end, String compact, String raw) {
+        boolean blank() {
+            return compact.isEmpty();
+        }
     }
-  }
 
-  final String text;
-  final String view;
-  final List<Line> lines;
-  final int headerEnd;
-  final int addresseeLine;
+    final String text;
+    final String view;
+    final List<Line> lines;
+    final int headerEnd;
+    final int addresseeLine;
 
-  Layout(String text) {
-    this.text = text;
-    this.view = TraditionalChars.simplify(text);
-    List<Line> ls = new ArrayList<>();
-    int pos = 0;
-    int i = 0;
-    while (pos <= text.length()) {
-      int nl = text.indexOf('\n', pos);
-      int end = nl < 0 ? text.length() : nl;
-      ls.add(new Line(i++, pos, end, compact(view.substring(pos, end)), compact(text.substring(pos, end))));
-      if (nl < 0) {
-        break;
-      }
-      pos = nl + 1;
+    Layout(String text) {
+        this.text = text;
+        this.view = TraditionalChars.simplify(text);
+        List<Line> ls = new ArrayList<>();
+        int pos = 0;
+        int i = 0;
+        while (pos <= text.length()) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            ls.add(new Line(i++, pos, end, compact(view.substring(pos, end)), compact(text.substring(pos, end))));
+            if (nl < 0) {
+                break;
+            }
+            pos = nl + 1;
+        }
+        this.lines = List.copyOf(ls);
+        int he = -1;
+        int addr = -1;
+        for (Line l : lines) {
+            if (l.index() >= MAX_HEADER_LINES * 2) {
+                break;
+            }
+            if (isAddressee(l.compact())) {
+                he = l.index();
+                addr = l.index();
+                break;
+            }
+            if (isBodyParagraph(l.compact())) {
+                he = l.index();
+                break;
+            }
+        }
+        this.headerEnd = he >= 0 ? he : Math.min(lines.size(), MAX_HEADER_LINES);
+        this.addresseeLine = addr;
     }
-    this.lines = List.copyOf(ls);
-    int he = -1;
-    int addr = -1;
-    for (Line l : lines) {
-      if (l.index() >= MAX_HEADER_LINES * 2) {
-        break;
-      }
-      if (isAddressee(l.compact())) {
-        he = l.index();
-        addr = l.index();
-        break;
-      }
-      if (isBodyParagraph(l.compact())) {
-        he = l.index();
-        break;
-      }
+
+    /** The same character-for-character operations on both forms keep them aligned. */
+    private static String compact(String line) {
+        String s = INVISIBLE.matcher(line).replaceAll("");
+        s = MD_HEADING.matcher(s).replaceFirst("").replace("**", "");
+        return SPACES.matcher(s).replaceAll("");
     }
-    this.headerEnd = he >= 0 ? he : Math.min(lines.size(), MAX_HEADER_LINES);
-    this.addresseeLine = addr;
-  }
 
-  /** The same character-for-character operations on both forms keep them aligned. */
-  private static String compact(String line) {
-    String s = INVISIBLE.matcher(line).replaceAll("");
-    s = MD_HEADING.matcher(s).replaceFirst("").replace("**", "");
-    return SPACES.matcher(s).replaceAll("");
-  }
-
-  static boolean isAddressee(String c) {
-    if (c.length() < 2 || c.length() > 40) {
-      return false;
+    static boolean isAddressee(String c) {
+        if (c.length() < 2 || c.length() > 40) {
+            return false;
+        }
+        char last = c.charAt(c.length() - 1);
+        if (last != ':' && last != '：') {
+            return false;
+        }
+        String head = c.substring(0, c.length() - 1);
+        return ADDRESSEE_KEY.matcher(head).find() && !head.matches(".*\\d.*") && !head.contains("来源");
     }
-    char last = c.charAt(c.length() - 1);
-    if (last != ':' && last != '：') {
-      return false;
+
+    static boolean isBodyParagraph(String c) {
+        if (c.length() < 50) {
+            return false;
+        }
+        return c.contains("。") || c.chars().filter(ch -> ch == ',' || ch == '，').count() >= 2;
     }
-    String head = c.substring(0, c.length() - 1);
-    return ADDRESSEE_KEY.matcher(head).find() && !head.matches(".*\\d.*") && !head.contains("来源");
-  }
 
-  static boolean isBodyParagraph(String c) {
-    if (c.length() < 50) {
-      return false;
+    List<Line> headerLines() {
+        return lines.subList(0, Math.max(0, Math.min(headerEnd, lines.size())));
     }
-    return c.contains("。") || c.chars().filter(ch -> ch == ',' || ch == '，').count() >= 2;
-  }
 
-  List<Line> headerLines() {
-    return lines.subList(0, Math.max(0, Math.min(headerEnd, lines.size())));
-  }
-
-  Line line(int index) {
-    return lines.get(index);
-  }
-
-  Line nextNonBlank(int from) {
-    for (int i = Math.max(0, from); i < lines.size(); i++) {
-      if (!lines.get(i).blank()) {
-        return lines.get(i);
-      }
+    Line line(int index) {
+        return lines.get(index);
     }
-    return null;
-  }
 
-  Line prevNonBlank(int from) {
-    for (int i = Math.min(from, lines.size() - 1); i >= 0; i--) {
-      if (!lines.get(i).blank()) {
-        return lines.get(i);
-      }
+    Line nextNonBlank(int from) {
+        for (int i = Math.max(0, from); i < lines.size(); i++) {
+            if (!lines.get(i).blank()) {
+                return lines.get(i);
+            }
+        }
+        return null;
     }
-    return null;
-  }
 
-  /** The line holding offset {@code pos}. */
-  Line lineAt(int pos) {
-    int lo = 0;
-    int hi = lines.size() - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
-      if (lines.get(mid).start() <= pos) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
+    Line prevNonBlank(int from) {
+        for (int i = Math.min(from, lines.size() - 1); i >= 0; i--) {
+            if (!lines.get(i).blank()) {
+                return lines.get(i);
+            }
+        }
+        return null;
     }
-    return lines.get(lo);
-  }
 
-  /** First {@code n} body paragraphs: non-blank lines of 8+ characters after the header, addressee excluded. */
-  List<Line> bodyParagraphs(int n) {
-    List<Line> out = new ArrayList<>();
-    for (int i = Math.max(0, headerEnd); i < lines.size() && out.size() < n; i++) {
-      Line l = lines.get(i);
-      if (l.compact().length() >= 8 && !isAddressee(l.compact())) {
-        out.add(l);
-      }
+    /** The line holding offset {@code pos}. */
+    Line lineAt(int pos) {
+        int lo = 0;
+        int hi = lines.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (lines.get(mid).start() <= pos) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lines.get(lo);
     }
-    return out;
-  }
+
+    /** First {@code n} body paragraphs: non-blank lines of 8+ characters after the header, addressee excluded. */
+    List<Line> bodyParagraphs(int n) {
+        List<Line> out = new ArrayList<>();
+        for (int i = Math.max(0, headerEnd); i < lines.size() && out.size() < n; i++) {
+            Line l = lines.get(i);
+            if (l.compact().length() >= 8 && !isAddressee(l.compact())) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
 }

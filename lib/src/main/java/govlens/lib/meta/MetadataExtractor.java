@@ -33,115 +33,132 @@ import java.util.regex.Pattern;
  */
 public final class MetadataExtractor {
 
-  public static final String FLAG_NO_TITLE = "no_title";
-  public static final String FLAG_NO_REGION = "no_region";
-  public static final String FLAG_REGION_AMBIGUOUS = "region_ambiguous";
-  public static final String FLAG_NATIONAL = "national";
-  public static final String FLAG_NO_YEAR = "no_year";
-  public static final String FLAG_YEAR_FROM_DOC_NUMBER = YearReader.FLAG_YEAR_FROM_DOC_NUMBER;
-  public static final String FLAG_YEAR_FROM_PUBLISH_DATE = YearReader.FLAG_YEAR_FROM_PUBLISH_DATE;
-  public static final String FLAG_YEAR_FROM_DELIVERY_DATE = YearReader.FLAG_YEAR_FROM_DELIVERY_DATE;
-  public static final String FLAG_YEAR_FROM_PLAN = YearReader.FLAG_YEAR_FROM_PLAN;
-  public static final String FLAG_DEPARTMENT = Bodies.KIND_DEPARTMENT;
-  public static final String FLAG_STREET = Bodies.KIND_STREET;
-  public static final String FLAG_TOWNSHIP = Bodies.KIND_TOWNSHIP;
+    public static final String FLAG_NO_TITLE = "no_title";
+    public static final String FLAG_NO_REGION = "no_region";
+    public static final String FLAG_REGION_AMBIGUOUS = "region_ambiguous";
+    public static final String FLAG_NATIONAL = "national";
+    public static final String FLAG_NO_YEAR = "no_year";
+    public static final String FLAG_YEAR_FROM_DOC_NUMBER = YearReader.FLAG_YEAR_FROM_DOC_NUMBER;
+    public static final String FLAG_YEAR_FROM_PUBLISH_DATE = YearReader.FLAG_YEAR_FROM_PUBLISH_DATE;
+    public static final String FLAG_YEAR_FROM_DELIVERY_DATE = YearReader.FLAG_YEAR_FROM_DELIVERY_DATE;
+    public static final String FLAG_YEAR_FROM_PLAN = YearReader.FLAG_YEAR_FROM_PLAN;
+    public static final String FLAG_DEPARTMENT = Bodies.KIND_DEPARTMENT;
+    public static final String FLAG_STREET = Bodies.KIND_STREET;
+    public static final String FLAG_TOWNSHIP = Bodies.KIND_TOWNSHIP;
 
-  /** Region flags a given region (record corpora) makes obsolete. */
-  public static final List<String> REGION_FLAGS = List.of(FLAG_NO_REGION, FLAG_REGION_AMBIGUOUS);
+    /** Region flags a given region (record corpora) makes obsolete. */
+    public static final List<String> REGION_FLAGS = List.of(FLAG_NO_REGION, FLAG_REGION_AMBIGUOUS);
 
-  /** The body named at the start of a title without an issuer suffix: "桃浦镇2023年度…" → 桃浦镇. */
-  private static final Pattern TITLE_SUBJECT = Pattern.compile("^([\\p{IsHan}]{2,30}?)(?=\\d|关于|法治|上半年)");
+    /** The body named at the start of a title without an issuer suffix: "桃浦镇2023年度…" → 桃浦镇. */
+    private static final Pattern TITLE_SUBJECT = Pattern.compile("^([\\p{IsHan}]{2,30}?)(?=\\d|关于|法治|上半年)");
 
-  private MetadataExtractor() {}
+    private MetadataExtractor() {}
 
-  /** Extracts the metadata of one cleaned report. */
-  public static DocumentMetadata extract(String cleanedText) {
-    Layout layout = new Layout(cleanedText == null ? "" : cleanedText);
-    RegionMatcher matcher = RegionMatcher.get();
-    Set<String> flags = new LinkedHashSet<>();
+    /** Extracts the metadata of one cleaned report. */
+    public static DocumentMetadata extract(String cleanedText) {
+        Layout layout = new Layout(cleanedText == null ? "" : cleanedText);
+        RegionMatcher matcher = RegionMatcher.get();
+        Set<String> flags = new LinkedHashSet<>();
 
-    TitleReader.Title title = TitleReader.read(layout);
-    HeaderFields.FileHeader fileHeader = HeaderFields.fileHeader(layout);
-    String docNumber = HeaderFields.docNumber(layout);
-    String signer = HeaderFields.signer(layout);
-    String publishDate = Dates.publishDate(layout);
-    List<RegionMention> mentions = matcher.findAll(layout.view);
+        TitleReader.Title title = TitleReader.read(layout);
+        HeaderFields.FileHeader fileHeader = HeaderFields.fileHeader(layout);
+        String docNumber = HeaderFields.docNumber(layout);
+        String signer = HeaderFields.signer(layout);
+        String publishDate = Dates.publishDate(layout);
+        List<RegionMention> mentions = matcher.findAll(layout.view);
 
-    boolean national = isNational(layout);
-    String[] issuer = HeaderFields.issuer(layout, title, fileHeader, null, national);
-    String kind = bodyKind(title, issuer, matcher);
-    if (Bodies.KIND_NATIONAL.equals(kind)) {
-      national = true;
-      kind = null;
+        boolean national = isNational(layout);
+        String[] issuer = HeaderFields.issuer(layout, title, fileHeader, null, national);
+        String kind = bodyKind(title, issuer, matcher);
+        if (Bodies.KIND_NATIONAL.equals(kind)) {
+            national = true;
+            kind = null;
+        }
+        Region region = null;
+        String province = null;
+        if (national) {
+            flags.add(FLAG_NATIONAL);
+        } else {
+            RegionScorer.Decision d = RegionScorer.decide(
+                    layout, matcher, mentions, title, fileHeader, HeaderFields.signatureLine(layout), kind);
+            region = d.region();
+            province = d.province();
+            if (kind != null) {
+                flags.add(kind);
+            }
+            if (d.flag() != null) {
+                flags.add(d.flag());
+            }
+        }
+        if (issuer == null && region != null) {
+            // "我代表市人民政府" names the region's own government.
+            issuer = HeaderFields.issuer(layout, title, fileHeader, region.name(), false);
+        }
+        Integer year = YearReader.read(layout, title, docNumber, publishDate, flags);
+        if (title.text() == null) {
+            flags.add(FLAG_NO_TITLE);
+        }
+        if (year == null) {
+            flags.add(FLAG_NO_YEAR);
+        }
+        return new DocumentMetadata(
+                title.text(),
+                region == null ? null : region.name(),
+                region == null ? null : region.code(),
+                region == null ? null : region.level(),
+                province,
+                year,
+                docNumber,
+                issuer == null ? null : issuer[0],
+                signer,
+                publishDate,
+                List.copyOf(orderFlags(flags)));
     }
-    Region region = null;
-    String province = null;
-    if (national) {
-      flags.add(FLAG_NATIONAL);
-    } else {
-      RegionScorer.Decision d = RegionScorer.decide(layout, matcher, mentions, title, fileHeader,
-          HeaderFields.signatureLine(layout), kind);
-      region = d.region();
-      province = d.province();
-      if (kind != null) {
-        flags.add(kind);
-      }
-      if (d.flag() != null) {
-        flags.add(d.flag());
-      }
-    }
-    if (issuer == null && region != null) {
-      // "我代表市人民政府" names the region's own government.
-      issuer = HeaderFields.issuer(layout, title, fileHeader, region.name(), false);
-    }
-    Integer year = YearReader.read(layout, title, docNumber, publishDate, flags);
-    if (title.text() == null) {
-      flags.add(FLAG_NO_TITLE);
-    }
-    if (year == null) {
-      flags.add(FLAG_NO_YEAR);
-    }
-    return new DocumentMetadata(title.text(),
-        region == null ? null : region.name(),
-        region == null ? null : region.code(),
-        region == null ? null : region.level(),
-        province, year, docNumber, issuer == null ? null : issuer[0], signer, publishDate, List.copyOf(orderFlags(flags)));
-  }
 
-  /** Stable order: title, region, body kind, year flags. */
-  private static List<String> orderFlags(Set<String> flags) {
-    List<String> order = List.of(FLAG_NATIONAL, FLAG_NO_TITLE, FLAG_NO_REGION, FLAG_REGION_AMBIGUOUS,
-        FLAG_DEPARTMENT, FLAG_STREET, FLAG_TOWNSHIP, FLAG_NO_YEAR, FLAG_YEAR_FROM_PLAN, FLAG_YEAR_FROM_DOC_NUMBER,
-        FLAG_YEAR_FROM_PUBLISH_DATE, FLAG_YEAR_FROM_DELIVERY_DATE);
-    return order.stream().filter(flags::contains).toList();
-  }
+    /** Stable order: title, region, body kind, year flags. */
+    private static List<String> orderFlags(Set<String> flags) {
+        List<String> order = List.of(
+                FLAG_NATIONAL,
+                FLAG_NO_TITLE,
+                FLAG_NO_REGION,
+                FLAG_REGION_AMBIGUOUS,
+                FLAG_DEPARTMENT,
+                FLAG_STREET,
+                FLAG_TOWNSHIP,
+                FLAG_NO_YEAR,
+                FLAG_YEAR_FROM_PLAN,
+                FLAG_YEAR_FROM_DOC_NUMBER,
+                FLAG_YEAR_FROM_PUBLISH_DATE,
+                FLAG_YEAR_FROM_DELIVERY_DATE);
+        return order.stream().filter(flags::contains).toList();
+    }
 
-  private static boolean isNational(Layout layout) {
-    for (Layout.Line l : layout.bodyParagraphs(3)) {
-      if (l.compact().contains("我代表国务院")) {
-        return true;
-      }
+    private static boolean isNational(Layout layout) {
+        for (Layout.Line l : layout.bodyParagraphs(3)) {
+            if (l.compact().contains("我代表国务院")) {
+                return true;
+            }
+        }
+        for (Layout.Line l : layout.headerLines()) {
+            if (l.compact().contains("国务院总理")) {
+                return true;
+            }
+        }
+        return false;
     }
-    for (Layout.Line l : layout.headerLines()) {
-      if (l.compact().contains("国务院总理")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  /** The kind of the issuing body, from the issuer or, without one, the body the title starts with. */
-  private static String bodyKind(TitleReader.Title title, String[] issuer, RegionMatcher matcher) {
-    String body = issuer != null ? issuer[1] : null;
-    if (body == null && title.view() != null) {
-      Matcher m = TITLE_SUBJECT.matcher(title.view());
-      if (m.find()) {
-        body = m.group(1);
-      }
+    /** The kind of the issuing body, from the issuer or, without one, the body the title starts with. */
+    private static String bodyKind(TitleReader.Title title, String[] issuer, RegionMatcher matcher) {
+        String body = issuer != null ? issuer[1] : null;
+        if (body == null && title.view() != null) {
+            Matcher m = TITLE_SUBJECT.matcher(title.view());
+            if (m.find()) {
+                body = m.group(1);
+            }
+        }
+        if (body == null) {
+            return null;
+        }
+        return Bodies.kindOf(body, !matcher.findAll(body).isEmpty());
     }
-    if (body == null) {
-      return null;
-    }
-    return Bodies.kindOf(body, !matcher.findAll(body).isEmpty());
-  }
 }

@@ -13,8 +13,8 @@ import java.util.List;
  */
 public record RegionMention(int start, int end, String surface, List<Region> candidates, boolean shortForm) {
 
-  /** The single division when the surface is unambiguous, else null. */
-  public Region unique() {
-    return candidates.size() == 1 ? candidates.get(0) : null;
-  }
+    /** The single division when the surface is unambiguous, else null. */
+    public Region unique() {
+        return candidates.size() == 1 ? candidates.get(0) : null;
+    }
 }

@@ -17,143 +17,157 @@ import java.util.regex.Pattern;
  */
 final class TitleReader {
 
-  private TitleReader() {}
+    private TitleReader() {}
 
-  /**
-   * @param text the title as written, or null when there is none
-   * @param view the same in simplified characters
-   * @param lines indexes of the lines it was read from
-   * @param issuer the issuer it names as written, or null
-   * @param issuerView the issuer in simplified characters
-   */
-  record Title(String text, String view, List<Integer> lines, String issuer, String issuerView, int gluedEnd) {
-    static final Title NONE = new Title(null, null, List.of(), null, null, -1);
+    /**
+     * @param text the title as written, or null when there is none
+     * @param view the same in simplified characters
+     * @param lines indexes of the lines it was read from
+     * @param issuer the issuer it names as written, or null
+     * @param issuerView the issuer in simplified characters
+     */
+    record Title(String text, String view, List<Integer> lines, String issuer, String issuerView, int gluedEnd) {
+        static final Title NONE = new Title(null, null, List.of(), null, null, -1);
 
-    /** True when offset {@code pos} of the text lies in the title. */
-    boolean covers(Layout layout, int pos) {
-      Line l = layout.lineAt(pos);
-      return lines.contains(l.index()) && (gluedEnd < 0 || pos < gluedEnd);
+        /** True when offset {@code pos} of the text lies in the title. */
+        boolean covers(Layout layout, int pos) {
+            Line l = layout.lineAt(pos);
+            return lines.contains(l.index()) && (gluedEnd < 0 || pos < gluedEnd);
+        }
     }
-  }
 
-  /**
-   * A title run together with the first sentence ("…情况的报告2023年,省政府坚持…"), as PDF or page-text
-   * conversion leaves it: a prefix without sentence punctuation ending in 报告 or 总结 (not 报告如下).
-   */
-  private static final Pattern GLUED = Pattern.compile(
-      "^([^,，。:：;；!！?？《》]{4,80}?(?:的报告|情况报告|工作报告|年度报告|建设报告|工作总结))(?!如下)(?=\\d{4}年|[\\p{IsHan}])");
+    /**
+     * A title run together with the first sentence ("…情况的报告2023年,省政府坚持…"), as PDF or page-text
+     * conversion leaves it: a prefix without sentence punctuation ending in 报告 or 总结 (not 报告如下).
+     */
+    private static final Pattern GLUED =
+            Pattern.compile("^([^,，。:：;；!！?？《》]{4,80}?(?:的报告|情况报告|工作报告|年度报告|建设报告|工作总结))(?!如下)(?=\\d{4}年|[\\p{IsHan}])");
 
-  private static boolean candidate(String c) {
-    return c.length() <= 80 && !c.contains("。") && !c.startsWith("——") && !c.startsWith("(")
-        && !c.startsWith("（") && !c.contains("记者") && !c.contains("来源") && !c.contains("解读")
-        && !c.endsWith("摄") && !c.contains(":") && !c.contains("：") && !c.contains(">") && !c.contains("】")
-        && !c.contains("【") && !c.contains("|") && !c.startsWith("《");
-  }
+    private static boolean candidate(String c) {
+        return c.length() <= 80
+                && !c.contains("。")
+                && !c.startsWith("——")
+                && !c.startsWith("(")
+                && !c.startsWith("（")
+                && !c.contains("记者")
+                && !c.contains("来源")
+                && !c.contains("解读")
+                && !c.endsWith("摄")
+                && !c.contains(":")
+                && !c.contains("：")
+                && !c.contains(">")
+                && !c.contains("】")
+                && !c.contains("【")
+                && !c.contains("|")
+                && !c.startsWith("《");
+    }
 
-  private static boolean namesReport(String c) {
-    return c.contains("报告") || c.contains("总结");
-  }
+    private static boolean namesReport(String c) {
+        return c.contains("报告") || c.contains("总结");
+    }
 
-  static Title read(Layout layout) {
-    List<Line> header = layout.headerLines();
-    for (Line l : header) {
-      if (l.blank() || !candidate(l.compact())) {
-        continue;
-      }
-      List<Integer> used = new ArrayList<>(List.of(l.index()));
-      String c = l.compact();
-      String r = l.raw();
-      Line cur = l;
-      for (int j = 0; j < 2 && !namesReport(c); j++) {
-        Line nx = layout.nextNonBlank(cur.index() + 1);
-        if (nx == null || nx.index() >= layout.headerEnd || !candidate(nx.compact())) {
-          break;
+    static Title read(Layout layout) {
+        List<Line> header = layout.headerLines();
+        for (Line l : header) {
+            if (l.blank() || !candidate(l.compact())) {
+                continue;
+            }
+            List<Integer> used = new ArrayList<>(List.of(l.index()));
+            String c = l.compact();
+            String r = l.raw();
+            Line cur = l;
+            for (int j = 0; j < 2 && !namesReport(c); j++) {
+                Line nx = layout.nextNonBlank(cur.index() + 1);
+                if (nx == null || nx.index() >= layout.headerEnd || !candidate(nx.compact())) {
+                    break;
+                }
+                if (!c.contains("关于") && !(c.endsWith("报") && nx.compact().startsWith("告"))) {
+                    break;
+                }
+                c = c + nx.compact();
+                r = r + nx.raw();
+                used.add(nx.index());
+                cur = nx;
+            }
+            if (!namesReport(c)) {
+                continue;
+            }
+            String issuerView = null;
+            String issuerRaw = null;
+            String restView = c;
+            String restRaw = r;
+            if (c.startsWith("关于")) {
+                // Issuers stand on their own line(s) above "关于…的报告" in red-header documents.
+                StringBuilder ov = new StringBuilder();
+                StringBuilder or = new StringBuilder();
+                int n = 0;
+                Line p = layout.prevNonBlank(l.index() - 1);
+                while (p != null
+                        && n < 3
+                        && Bodies.GOV_LINE.matcher(p.compact()).matches()) {
+                    ov.insert(0, p.compact());
+                    or.insert(0, p.raw());
+                    used.add(0, p.index());
+                    n++;
+                    p = layout.prevNonBlank(p.index() - 1);
+                }
+                if (n > 0) {
+                    issuerView = Bodies.joinOrgs(ov.toString());
+                    issuerRaw = Bodies.joinOrgsAsWritten(ov.toString(), or.toString());
+                }
+            } else {
+                int about = c.indexOf("关于");
+                String prefix = about > 0 ? c.substring(0, about) : leadingIssuer(c);
+                if (prefix != null && Bodies.ANY_END.matcher(prefix).find()) {
+                    issuerView = Bodies.joinOrgs(prefix);
+                    issuerRaw = Bodies.joinOrgsAsWritten(prefix, r.substring(0, prefix.length()));
+                    restView = c.substring(prefix.length());
+                    restRaw = r.substring(prefix.length());
+                }
+            }
+            String titleView = issuerView == null ? restView : issuerView + restView;
+            String titleRaw = issuerRaw == null ? restRaw : issuerRaw + restRaw;
+            return new Title(titleRaw, titleView, List.copyOf(used), issuerRaw, issuerView, -1);
         }
-        if (!c.contains("关于") && !(c.endsWith("报") && nx.compact().startsWith("告"))) {
-          break;
+        return glued(layout);
+    }
+
+    private static Title glued(Layout layout) {
+        List<Line> body = layout.bodyParagraphs(1);
+        if (body.isEmpty()) {
+            return Title.NONE;
         }
-        c = c + nx.compact();
-        r = r + nx.raw();
-        used.add(nx.index());
-        cur = nx;
-      }
-      if (!namesReport(c)) {
-        continue;
-      }
-      String issuerView = null;
-      String issuerRaw = null;
-      String restView = c;
-      String restRaw = r;
-      if (c.startsWith("关于")) {
-        // Issuers stand on their own line(s) above "关于…的报告" in red-header documents.
-        StringBuilder ov = new StringBuilder();
-        StringBuilder or = new StringBuilder();
-        int n = 0;
-        Line p = layout.prevNonBlank(l.index() - 1);
-        while (p != null && n < 3 && Bodies.GOV_LINE.matcher(p.compact()).matches()) {
-          ov.insert(0, p.compact());
-          or.insert(0, p.raw());
-          used.add(0, p.index());
-          n++;
-          p = layout.prevNonBlank(p.index() - 1);
+        Line l = body.get(0);
+        Matcher m = GLUED.matcher(l.compact());
+        if (!m.find()) {
+            return Title.NONE;
         }
-        if (n > 0) {
-          issuerView = Bodies.joinOrgs(ov.toString());
-          issuerRaw = Bodies.joinOrgsAsWritten(ov.toString(), or.toString());
+        String view = m.group(1);
+        if (!view.contains("关于") && !view.matches(".*\\d{4}年.*")) {
+            return Title.NONE; // "严格落实年度报告制度…" is a sentence, not a title
         }
-      } else {
-        int about = c.indexOf("关于");
-        String prefix = about > 0 ? c.substring(0, about) : leadingIssuer(c);
+        String raw = l.raw().substring(0, view.length());
+        String issuerView = null;
+        String issuerRaw = null;
+        int about = view.indexOf("关于");
+        String prefix = about > 0 ? view.substring(0, about) : leadingIssuer(view);
         if (prefix != null && Bodies.ANY_END.matcher(prefix).find()) {
-          issuerView = Bodies.joinOrgs(prefix);
-          issuerRaw = Bodies.joinOrgsAsWritten(prefix, r.substring(0, prefix.length()));
-          restView = c.substring(prefix.length());
-          restRaw = r.substring(prefix.length());
+            issuerView = Bodies.joinOrgs(prefix);
+            issuerRaw = Bodies.joinOrgsAsWritten(prefix, raw.substring(0, prefix.length()));
         }
-      }
-      String titleView = issuerView == null ? restView : issuerView + restView;
-      String titleRaw = issuerRaw == null ? restRaw : issuerRaw + restRaw;
-      return new Title(titleRaw, titleView, List.copyOf(used), issuerRaw, issuerView, -1);
+        // The compact form dropped whitespace: find where the title ends in the text itself.
+        int end = l.start();
+        for (int k = 0; end < l.end() && k < view.length(); end++) {
+            if (!Character.isWhitespace(layout.view.charAt(end))) {
+                k++;
+            }
+        }
+        return new Title(raw, view, List.of(l.index()), issuerRaw, issuerView, end);
     }
-    return glued(layout);
-  }
 
-  private static Title glued(Layout layout) {
-    List<Line> body = layout.bodyParagraphs(1);
-    if (body.isEmpty()) {
-      return Title.NONE;
+    /** "沭阳县人民政府2025年…" → "沭阳县人民政府": a body's name directly followed by the year or subject. */
+    private static String leadingIssuer(String c) {
+        Matcher m = Bodies.LEADING_ISSUER.matcher(c);
+        return m.find() ? m.group(1) : null;
     }
-    Line l = body.get(0);
-    Matcher m = GLUED.matcher(l.compact());
-    if (!m.find()) {
-      return Title.NONE;
-    }
-    String view = m.group(1);
-    if (!view.contains("关于") && !view.matches(".*\\d{4}年.*")) {
-      return Title.NONE; // "严格落实年度报告制度…" is a sentence, not a title
-    }
-    String raw = l.raw().substring(0, view.length());
-    String issuerView = null;
-    String issuerRaw = null;
-    int about = view.indexOf("关于");
-    String prefix = about > 0 ? view.substring(0, about) : leadingIssuer(view);
-    if (prefix != null && Bodies.ANY_END.matcher(prefix).find()) {
-      issuerView = Bodies.joinOrgs(prefix);
-      issuerRaw = Bodies.joinOrgsAsWritten(prefix, raw.substring(0, prefix.length()));
-    }
-    // The compact form dropped whitespace: find where the title ends in the text itself.
-    int end = l.start();
-    for (int k = 0; end < l.end() && k < view.length(); end++) {
-      if (!Character.isWhitespace(layout.view.charAt(end))) {
-        k++;
-      }
-    }
-    return new Title(raw, view, List.of(l.index()), issuerRaw, issuerView, end);
-  }
-
-  /** "沭阳县人民政府2025年…" → "沭阳县人民政府": a body's name directly followed by the year or subject. */
-  private static String leadingIssuer(String c) {
-    Matcher m = Bodies.LEADING_ISSUER.matcher(c);
-    return m.find() ? m.group(1) : null;
-  }
 }

@@ -16,45 +16,45 @@ import com.hankcs.hanlp.HanLP;
  */
 public final class TraditionalChars {
 
-  private static final char FIRST = '\u3400';
-  private static final char LAST = '\u9FFF';
+    private static final char FIRST = '\u3400';
+    private static final char LAST = '\u9FFF';
 
-  private TraditionalChars() {}
+    private TraditionalChars() {}
 
-  private static final class Holder {
-    static final char[] TABLE = build();
+    private static final class Holder {
+        static final char[] TABLE = build();
 
-    private static char[] build() {
-      char[] t = new char[LAST - FIRST + 1];
-      for (char c = FIRST; c <= LAST; c++) {
-        String s = HanLP.convertToSimplifiedChinese(String.valueOf(c));
-        t[c - FIRST] = s.length() == 1 ? s.charAt(0) : c;
-      }
-      return t;
-    }
-  }
-
-  /** The simplified form of one character (itself when it has none or is not a CJK ideograph). */
-  public static char simplify(char c) {
-    return c < FIRST || c > LAST ? c : Holder.TABLE[c - FIRST];
-  }
-
-  /** The simplified view of {@code text}: same length, same offsets; null gives "". */
-  public static String simplify(String text) {
-    if (text == null) {
-      return "";
-    }
-    char[] out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      char s = simplify(c);
-      if (s != c) {
-        if (out == null) {
-          out = text.toCharArray();
+        private static char[] build() {
+            char[] t = new char[LAST - FIRST + 1];
+            for (char c = FIRST; c <= LAST; c++) {
+                String s = HanLP.convertToSimplifiedChinese(String.valueOf(c));
+                t[c - FIRST] = s.length() == 1 ? s.charAt(0) : c;
+            }
+            return t;
         }
-        out[i] = s;
-      }
     }
-    return out == null ? text : new String(out);
-  }
+
+    /** The simplified form of one character (itself when it has none or is not a CJK ideograph). */
+    public static char simplify(char c) {
+        return c < FIRST || c > LAST ? c : Holder.TABLE[c - FIRST];
+    }
+
+    /** The simplified view of {@code text}: same length, same offsets; null gives "". */
+    public static String simplify(String text) {
+        if (text == null) {
+            return "";
+        }
+        char[] out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char s = simplify(c);
+            if (s != c) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                out[i] = s;
+            }
+        }
+        return out == null ? text : new String(out);
+    }
 }

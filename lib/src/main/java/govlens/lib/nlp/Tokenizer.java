@@ -25,81 +25,80 @@ import java.util.Objects;
  * Instances of this class hold only a {@link TokenFilter}, so they are cheap and serializable.
  */
 public final class Tokenizer implements Serializable {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final TokenFilter filter;
+    private final TokenFilter filter;
 
-  private Tokenizer(TokenFilter filter) {
-    this.filter = Objects.requireNonNull(filter, "filter");
-  }
-
-  /** A tokenizer with the default {@link TokenFilter} (classpath stopword lists). */
-  public static Tokenizer fromClasspath() {
-    return new Tokenizer(TokenFilter.defaults());
-  }
-
-  /** A tokenizer whose {@link #contentTokens} apply the given filter. */
-  public static Tokenizer withFilter(TokenFilter filter) {
-    return new Tokenizer(filter);
-  }
-
-  /** The filter applied by {@link #contentTokens}. */
-  public TokenFilter filter() {
-    return filter;
-  }
-
-  /** All tokens of {@code text} in order, including punctuation and numbers; whitespace is skipped. */
-  public List<Token> tokenize(String text) {
-    if (text == null || text.isEmpty()) return List.of();
-    List<Term> terms = SegmentHolder.SEGMENT.seg(text);
-    List<Token> out = new ArrayList<>(terms.size());
-    for (Term t : terms) {
-      if (t.word.isBlank()) continue;
-      out.add(new Token(t.word, t.nature == null ? "x" : t.nature.toString(), t.offset, t.offset + t.word.length()));
+    private Tokenizer(TokenFilter filter) {
+        this.filter = Objects.requireNonNull(filter, "filter");
     }
-    return out;
-  }
 
-  /** The tokens of {@code text} that pass this tokenizer's {@link TokenFilter}, in order. */
-  public List<Token> contentTokens(String text) {
-    List<Token> all = tokenize(text);
-    List<Token> out = new ArrayList<>(all.size());
-    for (Token t : all) if (filter.test(t)) out.add(t);
-    return out;
-  }
-
-  /** The shared segmenter, configured once; initialising it installs the domain dictionary. */
-  private static final class SegmentHolder {
-    static final Segment SEGMENT = create();
-
-    private static Segment create() {
-      DomainDictionary.installOnce();
-      return configure(HanLP.newSegment());
+    /** A tokenizer with the default {@link TokenFilter} (classpath stopword lists). */
+    public static Tokenizer fromClasspath() {
+        return new Tokenizer(TokenFilter.defaults());
     }
-  }
 
-  /**
-   * The segmenter settings of the pipeline. Transliterated-name recognition (on in HanLP by default) is
-   * off: these reports name no foreign persons, and on the sample plus the external corpus (9,721
-   * sentences) it changed no token while costing time on every sentence; {@code bench tokenize} checks
-   * the equality on every run. Chinese person-name recognition stays on: without it 12% of those sentences
-   * segment differently (signers' and officials' names split into characters).
-   */
-  public static Segment configure(Segment segment) {
-    return segment
-        .enableCustomDictionary(true)
-        .enableOffset(true)
-        .enableNumberQuantifierRecognize(true)
-        .enableTranslatedNameRecognize(false);
-  }
+    /** A tokenizer whose {@link #contentTokens} apply the given filter. */
+    public static Tokenizer withFilter(TokenFilter filter) {
+        return new Tokenizer(filter);
+    }
 
-  /** HanLP's defaults with the same dictionary and merging but every recognizer as HanLP ships it. */
-  public static Segment reference() {
-    DomainDictionary.installOnce();
-    return HanLP.newSegment()
-        .enableCustomDictionary(true)
-        .enableOffset(true)
-        .enableNumberQuantifierRecognize(true);
-  }
+    /** The filter applied by {@link #contentTokens}. */
+    public TokenFilter filter() {
+        return filter;
+    }
 
+    /** All tokens of {@code text} in order, including punctuation and numbers; whitespace is skipped. */
+    public List<Token> tokenize(String text) {
+        if (text == null || text.isEmpty()) return List.of();
+        List<Term> terms = SegmentHolder.SEGMENT.seg(text);
+        List<Token> out = new ArrayList<>(terms.size());
+        for (Term t : terms) {
+            if (t.word.isBlank()) continue;
+            out.add(new Token(
+                    t.word, t.nature == null ? "x" : t.nature.toString(), t.offset, t.offset + t.word.length()));
+        }
+        return out;
+    }
+
+    /** The tokens of {@code text} that pass this tokenizer's {@link TokenFilter}, in order. */
+    public List<Token> contentTokens(String text) {
+        List<Token> all = tokenize(text);
+        List<Token> out = new ArrayList<>(all.size());
+        for (Token t : all) if (filter.test(t)) out.add(t);
+        return out;
+    }
+
+    /** The shared segmenter, configured once; initialising it installs the domain dictionary. */
+    private static final class SegmentHolder {
+        static final Segment SEGMENT = create();
+
+        private static Segment create() {
+            DomainDictionary.installOnce();
+            return configure(HanLP.newSegment());
+        }
+    }
+
+    /**
+     * The segmenter settings of the pipeline. Transliterated-name recognition (on in HanLP by default) is
+     * off: these reports name no foreign persons, and on the sample plus the external corpus (9,721
+     * sentences) it changed no token while costing time on every sentence; {@code bench tokenize} checks
+     * the equality on every run. Chinese person-name recognition stays on: without it 12% of those sentences
+     * segment differently (signers' and officials' names split into characters).
+     */
+    public static Segment configure(Segment segment) {
+        return segment.enableCustomDictionary(true)
+                .enableOffset(true)
+                .enableNumberQuantifierRecognize(true)
+                .enableTranslatedNameRecognize(false);
+    }
+
+    /** HanLP's defaults with the same dictionary and merging but every recognizer as HanLP ships it. */
+    public static Segment reference() {
+        DomainDictionary.installOnce();
+        return HanLP.newSegment()
+                .enableCustomDictionary(true)
+                .enableOffset(true)
+                .enableNumberQuantifierRecognize(true);
+    }
 }

@@ -10,32 +10,33 @@ package govlens.lib.pipeline;
  * {@code tokenize}, {@code textrank}, {@code units} (see {@link StepError}).
  */
 public final class FaultInjection {
-  private FaultInjection() {}
+    private FaultInjection() {}
 
-  public static final String PROPERTY = "govlens.fault-injection";
+    public static final String PROPERTY = "govlens.fault-injection";
 
-  /** Throws {@link InjectedFault} when the property names {@code step} with a marker {@code text} contains. */
-  public static void check(String step, CharSequence text) {
-    // Read on every call (a per-document step, not a per-token one): tests set it after classes are loaded.
-    String spec = System.getProperty(PROPERTY);
-    if (spec == null || spec.isEmpty() || text == null) {
-      return;
+    /** Throws {@link InjectedFault} when the property names {@code step} with a marker {@code text} contains. */
+    public static void check(String step, CharSequence text) {
+        // Read on every call (a per-document step, not a per-token one): tests set it after classes are loaded.
+        String spec = System.getProperty(PROPERTY);
+        if (spec == null || spec.isEmpty() || text == null) {
+            return;
+        }
+        for (String entry : spec.split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0
+                    && entry.substring(0, colon).equals(step)
+                    && text.toString().contains(entry.substring(colon + 1))) {
+                throw new InjectedFault("fault injected into step " + step);
+            }
+        }
     }
-    for (String entry : spec.split(",")) {
-      int colon = entry.indexOf(':');
-      if (colon > 0 && entry.substring(0, colon).equals(step)
-          && text.toString().contains(entry.substring(colon + 1))) {
-        throw new InjectedFault("fault injected into step " + step);
-      }
-    }
-  }
 
-  /** The exception a {@link #check} throws. */
-  public static final class InjectedFault extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+    /** The exception a {@link #check} throws. */
+    public static final class InjectedFault extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    InjectedFault(String message) {
-      super(message);
+        InjectedFault(String message) {
+            super(message);
+        }
     }
-  }
 }

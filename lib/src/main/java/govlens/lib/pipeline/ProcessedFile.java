@@ -11,28 +11,27 @@ import java.util.List;
  * (a document can carry some and still be a document: see {@link DocumentProcessor}).
  */
 public record ProcessedFile(
-    String sourcePath, String sourceFormat, Document document, Quarantine quarantine,
-    List<StepError> errors) {
+        String sourcePath, String sourceFormat, Document document, Quarantine quarantine, List<StepError> errors) {
 
-  public ProcessedFile {
-    errors = List.copyOf(errors);
-  }
+    public ProcessedFile {
+        errors = List.copyOf(errors);
+    }
 
-  /** A report that made it through cleaning: its cleaned text and everything read from it. */
-  public record Document(
-      String docId,
-      String encoding,
-      String text,
-      DocumentMetadata metadata,
-      List<Section> sections,
-      List<Sentence> sentences,
-      List<String> qualityFlags,
-      String sourceUrl) {}
+    /** A report that made it through cleaning: its cleaned text and everything read from it. */
+    public record Document(
+            String docId,
+            String encoding,
+            String text,
+            DocumentMetadata metadata,
+            List<Section> sections,
+            List<Sentence> sentences,
+            List<String> qualityFlags,
+            String sourceUrl) {}
 
-  /** Why a file is not a document; {@code reason} is one of {@link QuarantineReason}'s codes. */
-  public record Quarantine(String reason, String detail) {}
+    /** Why a file is not a document; {@code reason} is one of {@link QuarantineReason}'s codes. */
+    public record Quarantine(String reason, String detail) {}
 
-  public boolean isDocument() {
-    return document != null;
-  }
+    public boolean isDocument() {
+        return document != null;
+    }
 }

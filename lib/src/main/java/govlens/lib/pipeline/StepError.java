@@ -10,14 +10,14 @@ import java.io.Serializable;
  * @param step clean | metadata | sections | sentences | indicators | tokenize | textrank | units
  */
 public record StepError(String step, String exceptionClass, String message) implements Serializable {
-  /** Longest message kept: a stack overflow's message can be the whole input. */
-  public static final int MAX_MESSAGE = 1000;
+    /** Longest message kept: a stack overflow's message can be the whole input. */
+    public static final int MAX_MESSAGE = 1000;
 
-  public static StepError of(String step, Throwable t) {
-    String m = t.getMessage() == null ? "" : t.getMessage();
-    if (m.length() > MAX_MESSAGE) {
-      m = m.substring(0, MAX_MESSAGE) + "…";
+    public static StepError of(String step, Throwable t) {
+        String m = t.getMessage() == null ? "" : t.getMessage();
+        if (m.length() > MAX_MESSAGE) {
+            m = m.substring(0, MAX_MESSAGE) + "…";
+        }
+        return new StepError(step, t.getClass().getName(), m);
     }
-    return new StepError(step, t.getClass().getName(), m);
-  }
 }

@@ -17,18 +17,18 @@ package govlens.lib.text;
  * @param charEnd exclusive
  */
 public record Section(
-    String sectionId,
-    String parentId,
-    int level,
-    String path,
-    String heading,
-    String kind,
-    String text,
-    int charStart,
-    int charEnd) {
+        String sectionId,
+        String parentId,
+        int level,
+        String path,
+        String heading,
+        String kind,
+        String text,
+        int charStart,
+        int charEnd) {
 
-  public static final String KIND_ACHIEVEMENTS = "achievements";
-  public static final String KIND_PROBLEMS = "problems";
-  public static final String KIND_PLANS = "plans";
-  public static final String KIND_OTHER = "other";
+    public static final String KIND_ACHIEVEMENTS = "achievements";
+    public static final String KIND_PROBLEMS = "problems";
+    public static final String KIND_PLANS = "plans";
+    public static final String KIND_OTHER = "other";
 }

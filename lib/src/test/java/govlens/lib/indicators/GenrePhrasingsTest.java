@@ -20,28 +20,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GenrePhrasingsTest {
 
-  static Stream<Arguments> cases() throws IOException {
-    List<Arguments> out = new ArrayList<>();
-    try (BufferedReader br =
-        new BufferedReader(
-            new InputStreamReader(
+    static Stream<Arguments> cases() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        try (BufferedReader br = new BufferedReader(new InputStreamReader(
                 GenrePhrasingsTest.class.getResourceAsStream("/indicators/genre_phrasings.tsv"),
                 StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = br.readLine()) != null) {
-        if (line.startsWith("#") || line.isBlank()) continue;
-        String[] f = line.split("\t", -1);
-        List<String> expected = f.length < 2 || f[1].isBlank() ? List.of() : Arrays.asList(f[1].split("\\|"));
-        out.add(Arguments.of(f[0], expected));
-      }
+            String line;
+            while ((line = br.readLine()) != null) {
+                if (line.startsWith("#") || line.isBlank()) continue;
+                String[] f = line.split("\t", -1);
+                List<String> expected = f.length < 2 || f[1].isBlank() ? List.of() : Arrays.asList(f[1].split("\\|"));
+                out.add(Arguments.of(f[0], expected));
+            }
+        }
+        return out.stream();
     }
-    return out.stream();
-  }
 
-  // Each sentence gives exactly its expected values, in text order.
-  @ParameterizedTest
-  @MethodSource("cases")
-  void sentenceGivesExpectedValues(String sentence, List<String> expected) {
-    assertEquals(expected, IndicatorExtractorTest.values(sentence));
-  }
+    // Each sentence gives exactly its expected values, in text order.
+    @ParameterizedTest
+    @MethodSource("cases")
+    void sentenceGivesExpectedValues(String sentence, List<String> expected) {
+        assertEquals(expected, IndicatorExtractorTest.values(sentence));
+    }
 }

@@ -20,24 +20,30 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MetaDevSetTest {
 
-  static Path dir() throws URISyntaxException {
-    return Path.of(MetaDevSetTest.class.getResource("/meta-devset/expected.tsv").toURI()).getParent();
-  }
+    static Path dir() throws URISyntaxException {
+        return Path.of(MetaDevSetTest.class
+                        .getResource("/meta-devset/expected.tsv")
+                        .toURI())
+                .getParent();
+    }
 
-  static Stream<String> docs() throws URISyntaxException {
-    return DocumentEvaluator.readGold(dir().resolve("expected.tsv")).stream().map(DocumentEvaluator.GoldRow::doc);
-  }
+    static Stream<String> docs() throws URISyntaxException {
+        return DocumentEvaluator.readGold(dir().resolve("expected.tsv")).stream()
+                .map(DocumentEvaluator.GoldRow::doc);
+    }
 
-  // Each dev document's scored fields all equal its expected row.
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("docs")
-  void everyFieldRight(String doc) throws Exception {
-    DocumentEvaluator.GoldRow gold = DocumentEvaluator.readGold(dir().resolve("expected.tsv")).stream()
-        .filter(g -> g.doc().equals(doc)).findFirst().orElseThrow();
-    DocumentProcessor processor = new DocumentProcessor(List.of("txt", "html"), 50);
-    DocumentEvaluator.Prediction p = DocumentEvaluation.predict(
-        processor.process(doc, Files.readAllBytes(dir().resolve(doc))));
-    DocumentEvaluator.Result r = DocumentEvaluator.evaluate(List.of(gold), List.of(p));
-    assertTrue(r.allRight(), r.report() + "flags: " + p.flags());
-  }
+    // Each dev document's scored fields all equal its expected row.
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("docs")
+    void everyFieldRight(String doc) throws Exception {
+        DocumentEvaluator.GoldRow gold = DocumentEvaluator.readGold(dir().resolve("expected.tsv")).stream()
+                .filter(g -> g.doc().equals(doc))
+                .findFirst()
+                .orElseThrow();
+        DocumentProcessor processor = new DocumentProcessor(List.of("txt", "html"), 50);
+        DocumentEvaluator.Prediction p =
+                DocumentEvaluation.predict(processor.process(doc, Files.readAllBytes(dir().resolve(doc))));
+        DocumentEvaluator.Result r = DocumentEvaluator.evaluate(List.of(gold), List.of(p));
+        assertTrue(r.allRight(), r.report() + "flags: " + p.flags());
+    }
 }

@@ -18,48 +18,48 @@ import java.nio.file.Path;
  * for, on a developer machine that has no {@code ../shared}.
  */
 public final class SharedData {
-  private SharedData() {}
+    private SharedData() {}
 
-  /** The project root: the nearest folder at or above the working directory that holds {@code .ci/run}. */
-  public static Path projectRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path p = dir; p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve(".ci").resolve("run"))) {
+    /** The project root: the nearest folder at or above the working directory that holds {@code .ci/run}. */
+    public static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(".ci").resolve("run"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no project root (a folder holding .ci/run) at or above " + dir);
+    }
+
+    /** The shared folder: {@code govlens.shared}, {@code GOVLENS_SHARED}, else {@code <project root>/../shared}. */
+    public static Path root() {
+        String given = System.getProperty("govlens.shared", System.getenv("GOVLENS_SHARED"));
+        if (given != null && !given.isBlank()) {
+            return Path.of(given).toAbsolutePath().normalize();
+        }
+        return projectRoot().resolveSibling("shared").normalize();
+    }
+
+    /**
+     * A path under the shared folder that the calling test needs: returned when it exists; otherwise the test
+     * fails under CI and is skipped elsewhere, naming the path either way.
+     */
+    public static Path require(String relative) {
+        Path p = root().resolve(relative);
+        if (!Files.exists(p)) {
+            String why = "shared test data missing: " + p + " (clone the project beside ../shared, or set "
+                    + "-Dgovlens.shared / GOVLENS_SHARED)";
+            if (inCi()) {
+                fail(why);
+            }
+            assumeTrue(false, why);
+        }
         return p;
-      }
     }
-    throw new IllegalStateException("no project root (a folder holding .ci/run) at or above " + dir);
-  }
 
-  /** The shared folder: {@code govlens.shared}, {@code GOVLENS_SHARED}, else {@code <project root>/../shared}. */
-  public static Path root() {
-    String given = System.getProperty("govlens.shared", System.getenv("GOVLENS_SHARED"));
-    if (given != null && !given.isBlank()) {
-      return Path.of(given).toAbsolutePath().normalize();
+    /** Whether the tests run under CI, where nothing may be skipped for lack of data or tools. */
+    public static boolean inCi() {
+        String ci = System.getenv("CI");
+        return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }
-    return projectRoot().resolveSibling("shared").normalize();
-  }
-
-  /**
-   * A path under the shared folder that the calling test needs: returned when it exists; otherwise the test
-   * fails under CI and is skipped elsewhere, naming the path either way.
-   */
-  public static Path require(String relative) {
-    Path p = root().resolve(relative);
-    if (!Files.exists(p)) {
-      String why = "shared test data missing: " + p + " (clone the project beside ../shared, or set "
-          + "-Dgovlens.shared / GOVLENS_SHARED)";
-      if (inCi()) {
-        fail(why);
-      }
-      assumeTrue(false, why);
-    }
-    return p;
-  }
-
-  /** Whether the tests run under CI, where nothing may be skipped for lack of data or tools. */
-  public static boolean inCi() {
-    String ci = System.getenv("CI");
-    return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
-  }
 }
