@@ -86,14 +86,22 @@ class TopicModelerTest extends SharedSparkSession {
     /** The topics block for this fixture: every word kept (min-df 1, max-df 0.5), 10 EM iterations, seed 42. */
     static GovLensConfig.Topics config(Map<String, Object> more) {
         Map<String, Object> o = new TreeMap<>(Map.of(
-                "govlens.topics.k", K,
-                "govlens.topics.max-iterations", 10,
-                "govlens.topics.seed", 42,
-                "govlens.topics.min-df", 1,
-                "govlens.topics.max-df", 0.5,
-                "govlens.topics.top-words", 5,
-                "govlens.topics.doc-concentration", "auto",
-                "govlens.topics.topic-concentration", "auto"));
+                "govlens.topics.k",
+                K,
+                "govlens.topics.max-iterations",
+                10,
+                "govlens.topics.seed",
+                42,
+                "govlens.topics.min-df",
+                1,
+                "govlens.topics.max-df",
+                0.5,
+                "govlens.topics.top-words",
+                5,
+                "govlens.topics.doc-concentration",
+                "auto",
+                "govlens.topics.topic-concentration",
+                "auto"));
         o.putAll(more);
         return GovLensConfig.load(null, o).topics();
     }
@@ -135,7 +143,8 @@ class TopicModelerTest extends SharedSparkSession {
     void explicitPriorsReachTheFittedModel() {
         assertEquals(new TopicModeler.Priors(1.3, 1.02), TopicModeler.priors(explicit.model()));
         LocalLDAModel lda = (LocalLDAModel) explicit.model().stages()[1];
-        assertArrayEquals(new double[] {1.3, 1.3, 1.3}, lda.estimatedDocConcentration().toArray());
+        assertArrayEquals(
+                new double[] {1.3, 1.3, 1.3}, lda.estimatedDocConcentration().toArray());
         assertEquals(K, lda.getK());
         assertEquals(10, lda.getMaxIter());
     }
@@ -148,7 +157,10 @@ class TopicModelerTest extends SharedSparkSession {
                 TopicModeler.priors(auto.model()));
         LocalLDAModel lda = (LocalLDAModel) auto.model().stages()[1];
         double alpha = 50.0 / K + 1;
-        assertArrayEquals(new double[] {alpha, alpha, alpha}, lda.estimatedDocConcentration().toArray(), 1e-12);
+        assertArrayEquals(
+                new double[] {alpha, alpha, alpha},
+                lda.estimatedDocConcentration().toArray(),
+                1e-12);
     }
 
     // A saved and reloaded model still says which priors it was fitted with.
@@ -168,8 +180,8 @@ class TopicModelerTest extends SharedSparkSession {
         String b = AnalyticsJob.modelId(base, explicit, unitIds);
         assertEquals(auto.vocabulary(), explicit.vocabulary());
         assertNotEquals(a, b);
-        TopicModeler.Settings betaOnly = new TopicModeler.Settings(
-                K, "em", 10, 42, 1, 0.5, base.vocabSize, 5, GovLensConfig.Topics.AUTO, 1.02);
+        TopicModeler.Settings betaOnly =
+                new TopicModeler.Settings(K, "em", 10, 42, 1, 0.5, base.vocabSize, 5, GovLensConfig.Topics.AUTO, 1.02);
         assertNotEquals(a, AnalyticsJob.modelId(base, withSettings(auto, betaOnly), unitIds));
     }
 
@@ -186,8 +198,8 @@ class TopicModelerTest extends SharedSparkSession {
     void savedModelWithOtherPriorsIsNotReused() {
         ModelStore.Saved saved = saved(auto);
         GovLensConfig.Topics wanted = config(Map.of("govlens.topics.doc-concentration", 1.3));
-        IllegalStateException e = assertThrows(
-                IllegalStateException.class, () -> AnalyticsJob.checkCompatible(saved, wanted, "/models"));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> AnalyticsJob.checkCompatible(saved, wanted, "/models"));
         assertTrue(e.getMessage().contains("doc-concentration=auto"), e.getMessage());
         assertTrue(e.getMessage().contains("doc-concentration=1.3"), e.getMessage());
         assertTrue(e.getMessage().contains("retrain=true"), e.getMessage());
@@ -197,8 +209,8 @@ class TopicModelerTest extends SharedSparkSession {
     @Test
     void savedModelWithTheConfiguredPriorsIsReused() {
         assertDoesNotThrow(() -> AnalyticsJob.checkCompatible(saved(auto), base, "/models"));
-        GovLensConfig.Topics same = config(Map.of(
-                "govlens.topics.doc-concentration", 1.3, "govlens.topics.topic-concentration", 1.02));
+        GovLensConfig.Topics same =
+                config(Map.of("govlens.topics.doc-concentration", 1.3, "govlens.topics.topic-concentration", 1.02));
         assertDoesNotThrow(() -> AnalyticsJob.checkCompatible(saved(explicit), same, "/models"));
     }
 

@@ -92,21 +92,13 @@ class GovLensConfigTest {
     void ldaPriorsAcceptAutoMinusOneAndNumbers() {
         GovLensConfig.Topics t = GovLensConfig.load(
                         null,
-                        Map.of(
-                                "govlens.topics.doc-concentration",
-                                "auto",
-                                "govlens.topics.topic-concentration",
-                                -1))
+                        Map.of("govlens.topics.doc-concentration", "auto", "govlens.topics.topic-concentration", -1))
                 .topics();
         assertEquals(GovLensConfig.Topics.AUTO, t.docConcentration);
         assertEquals(GovLensConfig.Topics.AUTO, t.topicConcentration);
         GovLensConfig.Topics n = GovLensConfig.load(
                         null,
-                        Map.of(
-                                "govlens.topics.doc-concentration",
-                                "1.25",
-                                "govlens.topics.topic-concentration",
-                                1.01))
+                        Map.of("govlens.topics.doc-concentration", "1.25", "govlens.topics.topic-concentration", 1.01))
                 .topics();
         assertEquals(1.25, n.docConcentration);
         assertEquals(1.01, n.topicConcentration);
