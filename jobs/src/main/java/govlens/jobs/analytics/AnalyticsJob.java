@@ -70,8 +70,8 @@ import org.slf4j.LoggerFactory;
  * was re-tokenized — it fits one model per k candidate on a fixed sample of units of every document, keeps
  * the best mean NPMI and saves it, inside the run's transaction, as the new current model. A model's id
  * derives from its settings, vocabulary and training units, so two fits of the same input have the same id.
- * The saved model must have been fitted on the configured unit and k (or one of the k-candidates);
- * otherwise the run fails and asks for retrain=true, because silently mixing two topic numberings in one
+ * The saved model must have been fitted on the configured unit, k (or one of the k-candidates) and priors
+ * (doc-concentration, topic-concentration); otherwise the run fails and asks for retrain=true, because silently mixing two topic numberings in one
  * warehouse is worse than a stopped run.
  *
  * <p>Documents without a region or a year are left out of the region × year views (term_stats scope
@@ -126,7 +126,7 @@ public final class AnalyticsJob {
         Optional<String> current = t.enabled && !t.retrain ? store.current() : Optional.empty();
         ModelStore.Saved saved = current.map(store::load).orElse(null);
         if (saved != null) {
-            checkCompatible(saved, t, store);
+            checkCompatible(saved, t, store.root());
         }
         boolean fit = t.enabled && saved == null;
         Set<String> todo = new TreeSet<>();
@@ -606,15 +606,23 @@ public final class AnalyticsJob {
         return (double) known / vocab.size() >= minCoverage;
     }
 
-    private static void checkCompatible(ModelStore.Saved saved, GovLensConfig.Topics t, ModelStore store) {
+    /**
+     * Fails unless the saved model was fitted with the configured unit, k (or one of the k-candidates) and
+     * priors. The priors are read from the model's own parameters; a model saved before they were configurable
+     * has none and counts as fitted with "auto", which is what those runs used.
+     */
+    static void checkCompatible(ModelStore.Saved saved, GovLensConfig.Topics t, String where) {
         Row m = saved.topicModels().filter(col("selected")).select("unit", "k").first();
         String unit = m.getString(0);
         int k = m.getInt(1);
         boolean kOk = t.kCandidates.isEmpty() ? k == t.k : t.kCandidates.contains(k);
-        if (!unit.equals(t.unit) || !kOk) {
-            throw new IllegalStateException("the current topic model " + saved.modelId() + " in " + store.root()
-                    + " was fitted with unit=" + unit + ", k=" + k + " but govlens.topics asks for unit=" + t.unit
-                    + ", k=" + (t.kCandidates.isEmpty() ? t.k : t.kCandidates)
+        TopicModeler.Priors priors = TopicModeler.priors(saved.model());
+        TopicModeler.Priors wanted = new TopicModeler.Priors(t.docConcentration, t.topicConcentration);
+        if (!unit.equals(t.unit) || !kOk || !priors.equals(wanted)) {
+            throw new IllegalStateException("the current topic model " + saved.modelId() + " in " + where
+                    + " was fitted with unit=" + unit + ", k=" + k + ", " + priors
+                    + " but govlens.topics asks for unit="
+                    + t.unit + ", k=" + (t.kCandidates.isEmpty() ? t.k : t.kCandidates) + ", " + wanted
                     + ": set govlens.topics.retrain=true to fit a new model");
         }
     }

@@ -28,6 +28,8 @@ import org.apache.spark.ml.feature.CountVectorizerModel;
 import org.apache.spark.ml.functions;
 import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamPair;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,9 +62,10 @@ public final class TopicModeler {
     /**
      * Settings of one fit.
      *
-     * @param docConcentration symmetric Dirichlet prior on unit–topic distributions; ≤ 0 for Spark's default
-     *     (EM: 50/k + 1; online: 1/k)
-     * @param topicConcentration prior on topic–word distributions; ≤ 0 for Spark's default (EM 1.1, online 1/k)
+     * @param docConcentration symmetric Dirichlet prior on unit–topic distributions (alpha); {@link
+     *     GovLensConfig.Topics#AUTO} for Spark's default (EM: 50/k + 1; online: 1/k)
+     * @param topicConcentration prior on topic–word distributions (beta); {@link GovLensConfig.Topics#AUTO} for
+     *     Spark's default (EM 1.1, online 1/k)
      */
     public record Settings(
             int k,
@@ -77,10 +80,34 @@ public final class TopicModeler {
             double topicConcentration)
             implements Serializable {
 
-        /** The configured settings with the given number of topics and Spark's default priors. */
+        /** The configured settings with the given number of topics. */
         public static Settings of(GovLensConfig.Topics t, int k) {
             return new Settings(
-                    k, t.optimizer, t.maxIterations, t.seed, t.minDf, t.maxDf, t.vocabSize, t.topWords, -1, -1);
+                    k,
+                    t.optimizer,
+                    t.maxIterations,
+                    t.seed,
+                    t.minDf,
+                    t.maxDf,
+                    t.vocabSize,
+                    t.topWords,
+                    t.docConcentration,
+                    t.topicConcentration);
+        }
+
+        /** These settings with another seed. */
+        public Settings withSeed(long other) {
+            return new Settings(
+                    k,
+                    optimizer,
+                    maxIterations,
+                    other,
+                    minDf,
+                    maxDf,
+                    vocabSize,
+                    topWords,
+                    docConcentration,
+                    topicConcentration);
         }
     }
 
@@ -147,14 +174,16 @@ public final class TopicModeler {
             if (s.optimizer().equals("online")) {
                 lda.setSubsamplingRate(1.0).setOptimizeDocConcentration(true);
             }
-            if (s.docConcentration() > 0) {
+            // Left unset for AUTO: Spark then picks its default for the optimizer and k.
+            if (s.docConcentration() != GovLensConfig.Topics.AUTO) {
                 lda.setDocConcentration(s.docConcentration());
             }
-            if (s.topicConcentration() > 0) {
+            if (s.topicConcentration() != GovLensConfig.Topics.AUTO) {
                 lda.setTopicConcentration(s.topicConcentration());
             }
             LDAModel fitted = lda.fit(vectors);
-            LocalLDAModel local = fitted instanceof DistributedLDAModel d ? d.toLocal() : (LocalLDAModel) fitted;
+            LocalLDAModel local =
+                    fitted instanceof DistributedLDAModel d ? withParams(d.toLocal(), d) : (LocalLDAModel) fitted;
             // A Pipeline of transformers only: fit() just bundles the two stages, it computes nothing.
             PipelineModel model =
                     new Pipeline().setStages(new PipelineStage[] {cv, local}).fit(units);
@@ -162,6 +191,51 @@ public final class TopicModeler {
         } finally {
             vectors.unpersist();
         }
+    }
+
+    /**
+     * The local model with the parameters set on the fit (k, priors, iterations, seed …): Spark's {@code toLocal()}
+     * drops them, so a saved model could not say which priors it was fitted with (and reported k as 10).
+     */
+    private static LocalLDAModel withParams(LocalLDAModel local, DistributedLDAModel fitted) {
+        ParamMap set = new ParamMap();
+        for (ParamPair<?> p : fitted.extractParamMap().toList()) {
+            if (fitted.isSet(p.param())) {
+                set.put(p);
+            }
+        }
+        // Both models share the fit's uid, so the distributed model's params are the local model's params.
+        return (LocalLDAModel) local.copy(set);
+    }
+
+    /**
+     * The priors a model built by {@link #fit} was fitted with, as configured: {@link GovLensConfig.Topics#AUTO}
+     * for a prior left to Spark's default (also for models saved before the priors were configurable, which
+     * always used the defaults).
+     */
+    public record Priors(double docConcentration, double topicConcentration) {
+        /** The priors of these settings. */
+        public static Priors of(Settings s) {
+            return new Priors(s.docConcentration(), s.topicConcentration());
+        }
+
+        /** "auto" or the number, as govlens.topics spells it. */
+        static String show(double v) {
+            return v == GovLensConfig.Topics.AUTO ? "auto" : String.valueOf(v);
+        }
+
+        @Override
+        public String toString() {
+            return "doc-concentration=" + show(docConcentration) + ", topic-concentration=" + show(topicConcentration);
+        }
+    }
+
+    /** The priors read back from the model's own parameters (see {@link Priors}). */
+    public static Priors priors(PipelineModel model) {
+        LocalLDAModel lda = (LocalLDAModel) model.stages()[1];
+        double alpha = lda.isSet(lda.docConcentration()) ? lda.getDocConcentration()[0] : GovLensConfig.Topics.AUTO;
+        double beta = lda.isSet(lda.topicConcentration()) ? lda.getTopicConcentration() : GovLensConfig.Topics.AUTO;
+        return new Priors(alpha, beta);
     }
 
     /** The top {@code n} words of every topic of a model built by {@link #fit}. */

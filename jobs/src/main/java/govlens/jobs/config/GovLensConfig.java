@@ -264,6 +264,17 @@ public final class GovLensConfig implements Serializable {
         public final List<Integer> kCandidates;
         public final String optimizer;
         public final int maxIterations;
+        /**
+         * Symmetric Dirichlet prior on each unit's topic mixture (alpha); {@link #AUTO} for Spark's default
+         * (EM: 50/k + 1, online: 1/k). EM needs a value above 1, online one of at least 0.
+         */
+        public final double docConcentration;
+        /**
+         * Symmetric Dirichlet prior on each topic's word distribution (beta); {@link #AUTO} for Spark's default
+         * (EM: 1.1, online: 1/k). EM needs a value above 1, online one of at least 0.
+         */
+        public final double topicConcentration;
+
         public final int maxFitUnits;
         public final double minVocabularyCoverage;
         public final long seed;
@@ -282,6 +293,8 @@ public final class GovLensConfig implements Serializable {
             this.kCandidates = List.copyOf(t.getIntList("k-candidates"));
             this.optimizer = oneOf(t, "optimizer", List.of("em", "online"));
             this.maxIterations = t.getInt("max-iterations");
+            this.docConcentration = prior(t, "doc-concentration", optimizer);
+            this.topicConcentration = prior(t, "topic-concentration", optimizer);
             this.maxFitUnits = t.getInt("max-fit-units");
             this.minVocabularyCoverage = t.getDouble("min-vocabulary-coverage");
             if (minVocabularyCoverage < 0 || minVocabularyCoverage > 1) {
@@ -301,6 +314,39 @@ public final class GovLensConfig implements Serializable {
             if (k < 2 || kCandidates.stream().anyMatch(x -> x < 2)) {
                 throw new InvalidConfigException("govlens.topics.k and k-candidates must be >= 2");
             }
+        }
+
+        /** Value of an LDA prior meaning "Spark's default for the optimizer and k". */
+        public static final double AUTO = -1;
+
+        /**
+         * An LDA prior: "auto" or -1 for Spark's default, else a number Spark accepts for the optimizer, checked
+         * here so a bad value fails at start naming the key instead of deep inside the fit (Spark's EM optimizer
+         * requires values strictly above 1: its MAP estimate subtracts 1 from each prior).
+         */
+        private static double prior(Config t, String key, String optimizer) {
+            String raw = t.getValue(key).unwrapped().toString().strip();
+            double v;
+            if (raw.equalsIgnoreCase("auto")) {
+                v = AUTO;
+            } else {
+                try {
+                    v = Double.parseDouble(raw);
+                } catch (NumberFormatException e) {
+                    throw new InvalidConfigException(
+                            "govlens.topics." + key + " must be \"auto\" or a number, found " + raw);
+                }
+            }
+            if (v == AUTO) {
+                return AUTO;
+            }
+            boolean ok = optimizer.equals("em") ? v > 1 : v >= 0;
+            if (!ok || !Double.isFinite(v)) {
+                throw new InvalidConfigException("govlens.topics." + key + " must be \"auto\" (or -1) or "
+                        + (optimizer.equals("em") ? "> 1 with optimizer em" : ">= 0 with optimizer online")
+                        + ", found " + raw);
+            }
+            return v;
         }
 
         private static String oneOf(Config t, String key, List<String> allowed) {

@@ -86,4 +86,49 @@ class GovLensConfigTest {
         GovLensConfig c = GovLensConfig.load(null, Map.of("govlens.ingest.max-file-bytes", "10MB"));
         assertEquals(10L * 1000 * 1000, c.maxFileBytes());
     }
+
+    // "auto" and -1 both mean Spark's default prior; a number given as text on the command line is read as one.
+    @Test
+    void ldaPriorsAcceptAutoMinusOneAndNumbers() {
+        GovLensConfig.Topics t = GovLensConfig.load(
+                        null,
+                        Map.of("govlens.topics.doc-concentration", "auto", "govlens.topics.topic-concentration", -1))
+                .topics();
+        assertEquals(GovLensConfig.Topics.AUTO, t.docConcentration);
+        assertEquals(GovLensConfig.Topics.AUTO, t.topicConcentration);
+        GovLensConfig.Topics n = GovLensConfig.load(
+                        null,
+                        Map.of("govlens.topics.doc-concentration", "1.25", "govlens.topics.topic-concentration", 1.01))
+                .topics();
+        assertEquals(1.25, n.docConcentration);
+        assertEquals(1.01, n.topicConcentration);
+    }
+
+    // EM's MAP estimate needs priors above 1: 1.0 fails at load, naming the key, not inside the fit.
+    @Test
+    void emPriorOfOneIsRejectedByName() {
+        GovLensConfig.InvalidConfigException e = assertThrows(
+                GovLensConfig.InvalidConfigException.class,
+                () -> GovLensConfig.load(null, Map.of("govlens.topics.topic-concentration", 1.0)));
+        assertTrue(e.getMessage().contains("govlens.topics.topic-concentration"), e.getMessage());
+        assertTrue(e.getMessage().contains("> 1"), e.getMessage());
+    }
+
+    // The online optimizer takes priors below 1 (its default is 1/k).
+    @Test
+    void onlinePriorBelowOneIsAccepted() {
+        GovLensConfig.Topics t = GovLensConfig.load(
+                        null, Map.of("govlens.topics.optimizer", "online", "govlens.topics.doc-concentration", 0.1))
+                .topics();
+        assertEquals(0.1, t.docConcentration);
+    }
+
+    // A word other than auto is not silently taken for the default.
+    @Test
+    void ldaPriorOtherWordIsRejected() {
+        GovLensConfig.InvalidConfigException e = assertThrows(
+                GovLensConfig.InvalidConfigException.class,
+                () -> GovLensConfig.load(null, Map.of("govlens.topics.doc-concentration", "default")));
+        assertTrue(e.getMessage().contains("govlens.topics.doc-concentration"), e.getMessage());
+    }
 }

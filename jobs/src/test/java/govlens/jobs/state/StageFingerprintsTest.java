@@ -83,6 +83,26 @@ class StageFingerprintsTest {
         }
     }
 
+    // Settings of the topic fit (k, iterations, priors) change no per-document output of a stage: a model is
+    // named by its content-derived id (which covers them) and a saved model fitted with other settings is refused
+    // by AnalyticsJob.checkCompatible. Fingerprinting them would only re-tokenize the corpus for nothing.
+    @Test
+    void topicFitKeysMoveNoFingerprint() {
+        StageFingerprints a = of(Map.of());
+        StageFingerprints b = of(Map.of(
+                "govlens.topics.k",
+                12,
+                "govlens.topics.max-iterations",
+                50,
+                "govlens.topics.doc-concentration",
+                1.2,
+                "govlens.topics.topic-concentration",
+                1.01));
+        for (StageFingerprints.Stage s : StageFingerprints.Stage.values()) {
+            assertEquals(a.get(s), b.get(s), s.key());
+        }
+    }
+
     // A different build (the test hook stands for a code change) moves every stage.
     @Test
     void buildMovesEveryStage() {
