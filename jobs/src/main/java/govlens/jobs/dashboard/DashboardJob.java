@@ -85,6 +85,7 @@ public final class DashboardJob {
             detail.put("mode", embed ? "embedded" : "files");
             detail.put("folder", REGIONS);
             detail.put("embed_max_documents", embedMaxDocuments);
+            LOG.info("dashboard: aggregates in {} ms", (System.nanoTime() - t0) / 1_000_000);
             if (embed) {
                 Map<String, RawValue> byRegion = new TreeMap<>();
                 for (Row r : source.regionDetail().collectAsList()) {
