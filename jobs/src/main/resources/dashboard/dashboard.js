@@ -208,6 +208,8 @@
 
   /* ---- indicators: compact rows [region index, year, [indicator index, value, …]] ---- */
   var catalog = IND.catalog || [];
+  var catalogByCode = {};
+  catalog.forEach(function (c) { catalogByCode[c.code] = c; });
   var ryRows = [];
   (function () {
     var approx = {}, flagged = {};
@@ -361,6 +363,11 @@
     var values = d.values || [], docs = d.documents || [], kws = d.keywords || [];
     var titles = {};
     docs.forEach(function (x) { titles[x.doc_id] = x.title; });
+    values.forEach(function (v) {
+      var c = catalogByCode[v.indicator];
+      v.indicator_name = c ? c.name || c.code : v.indicator;
+      v.title = titles[v.doc_id] || v.doc_id;
+    });
     box.appendChild(el('h3', {}, ['Indicator values and their source sentences (' + values.length + ')']));
     var pinned = null;
     values.forEach(function (v) {
@@ -393,28 +400,22 @@
       {key: 'source_path', label: 'file', long: true}
     ], docs);
     box.appendChild(el('h3', {}, ['Keywords']));
-    var lists = {}, order = [];
-    kws.forEach(function (k) {
-      var id = k.scope + '|' + k.method + '|' + k.report_year + '|' + (k.doc_id || '');
-      if (!lists[id]) { lists[id] = {k: k, terms: []}; order.push(id); }
-      lists[id].terms.push(k);
-    });
-    order.sort(function (a, b) {
-      var x = lists[a].k, y = lists[b].k;
-      return (x.scope === 'region_year' ? 0 : 1) - (y.scope === 'region_year' ? 0 : 1) || (y.report_year || 0) - (x.report_year || 0) || a.localeCompare(b);
+    // One entry per list: {scope, method, report_year, doc_id, terms: [{rank, term, count, score}]}.
+    var lists = kws.slice().sort(function (x, y) {
+      return (x.scope === 'region_year' ? 0 : 1) - (y.scope === 'region_year' ? 0 : 1) || (y.report_year || 0) - (x.report_year || 0) ||
+        String(x.doc_id || '').localeCompare(String(y.doc_id || '')) || String(x.method).localeCompare(String(y.method));
     });
     var grid = el('div', {className: 'kwgrid'});
-    order.forEach(function (id) {
-      var l = lists[id];
-      var head = (l.k.scope === 'doc' ? (titles[l.k.doc_id] || l.k.doc_id) : yearLabel(l.k.report_year) + ' · region × year') + ' · ' + l.k.method;
+    lists.forEach(function (l) {
+      var head = (l.scope === 'doc' ? (titles[l.doc_id] || l.doc_id) : yearLabel(l.report_year) + ' · region × year') + ' · ' + l.method;
       grid.appendChild(el('div', {className: 'kw'}, [
         el('h4', {}, [head]),
-        el('ol', {}, l.terms.sort(function (a, b) { return a.rank - b.rank; }).map(function (t) {
+        el('ol', {}, (l.terms || []).slice().sort(function (a, b) { return a.rank - b.rank; }).map(function (t) {
           return el('li', {title: 'score ' + fmt(t.score) + ', count ' + fmt(t.count)}, [t.term]);
         }))
       ]));
     });
-    box.appendChild(order.length ? grid : el('p', {className: 'missing'}, ['no keyword lists']));
+    box.appendChild(lists.length ? grid : el('p', {className: 'missing'}, ['no keyword lists']));
   }
 
   /* ---- topics ---- */

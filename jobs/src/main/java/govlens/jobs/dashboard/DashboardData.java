@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
@@ -619,11 +620,8 @@ final class DashboardData {
             Dataset<Row> v = select(
                     r,
                     "region_code",
-                    "region_name",
                     "report_year",
                     "indicator",
-                    "indicator_name",
-                    "area",
                     "value",
                     "unit",
                     "approx",
@@ -633,7 +631,6 @@ final class DashboardData {
                     "n_values",
                     "choice",
                     "previous_value",
-                    "change",
                     "change_pct",
                     "flags");
             Optional<Dataset<Row>> ind = table("indicators");
@@ -655,18 +652,12 @@ final class DashboardData {
             } else {
                 v = v.withColumn("sentence", lit(null).cast("string"));
             }
-            if (docs.isPresent()) {
-                Dataset<Row> t = select(docs.get(), "doc_id", "title").withColumnRenamed("doc_id", "t_doc");
-                v = v.join(t, v.col("doc_id").equalTo(t.col("t_doc")), "left").drop("t_doc");
-            } else {
-                v = v.withColumn("title", lit(null).cast("string"));
-            }
             parts.add(v.groupBy(regionKey(col("region_code")).as("key"))
+                    // Names, areas and titles are not repeated per value: the page has the catalog and the
+                    // region's documents.
                     .agg(array_sort(collect_list(struct(
                                     col("report_year"),
                                     col("indicator"),
-                                    col("indicator_name"),
-                                    col("area"),
                                     col("value"),
                                     col("unit"),
                                     col("approx"),
@@ -674,12 +665,9 @@ final class DashboardData {
                                     col("sentence"),
                                     col("doc_id"),
                                     col("char_start"),
-                                    col("title"),
-                                    col("region_name"),
                                     col("n_values"),
                                     col("choice"),
                                     col("previous_value"),
-                                    col("change"),
                                     col("change_pct"),
                                     col("flags"))))
                             .as("values")));
@@ -690,16 +678,22 @@ final class DashboardData {
             if (has(k, "rank")) {
                 kw = kw.where(col("rank").leq(KEYWORDS_PER_LIST));
             }
-            parts.add(kw.groupBy(regionKey(col("region_code")).as("key"))
+            // One entry per list (scope, method, year, document) with its terms, not one per term.
+            Dataset<Row> lists = kw.groupBy(
+                            regionKey(col("region_code")).as("key"),
+                            col("scope"),
+                            col("method"),
+                            col("report_year"),
+                            col("doc_id"))
                     .agg(array_sort(collect_list(struct(
-                                    col("scope"),
-                                    col("method"),
-                                    col("report_year"),
-                                    col("doc_id"),
                                     col("rank"),
                                     col("term"),
-                                    col("score"),
-                                    col("count"))))
+                                    col("count"),
+                                    round(col("score").cast("double"), 3).as("score"))))
+                            .as("terms"));
+            parts.add(lists.groupBy("key")
+                    .agg(array_sort(collect_list(struct(
+                                    col("scope"), col("method"), col("report_year"), col("doc_id"), col("terms"))))
                             .as("keywords")));
         });
         if (parts.isEmpty()) {

@@ -242,8 +242,9 @@ public final class SynthWarehouse {
                 col("region_name"),
                 col("report_year").as("d_year"));
         Dataset<Row> j = docTopics.join(d, docTopics.col("doc_id").equalTo(d.col("d_doc")));
+        // Each unit has one row per topic: its tokens are counted once, on its topic-0 row.
         Dataset<Row> units = j.groupBy("region_code", "d_year")
-                .agg(sum("n_tokens").as("tokens_all"), count(lit(1)).as("rows_all"));
+                .agg(sum(when(col("topic").equalTo(0), col("n_tokens"))).as("tokens_all"));
         return j.groupBy("region_code", "d_year", "model_id", "topic")
                 .agg(
                         first("region_name").as("region_name"),

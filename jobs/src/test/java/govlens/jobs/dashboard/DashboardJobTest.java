@@ -96,8 +96,8 @@ class DashboardJobTest extends SharedSparkSession {
                 .find());
     }
 
-    // Each chosen value carries the sentence of its mention from indicators and its document's title, in the
-    // region's detail (embedded here: the fixture is below govlens.dashboard.embed-max-documents).
+    // Each chosen value carries the sentence of its mention from indicators, and its document (with its title) is
+    // in the region's detail (embedded here: the fixture is below govlens.dashboard.embed-max-documents).
     @Test
     void indicatorValuesCarryTheirSentence() throws Exception {
         com.fasterxml.jackson.databind.JsonNode data =
@@ -105,7 +105,10 @@ class DashboardJobTest extends SharedSparkSession {
         assertEquals("embedded", data.at("/detail/mode").asText());
         com.fasterxml.jackson.databind.JsonNode linfen = data.at("/detail/regions/141000/values/0");
         assertEquals("全年办理行政复议案件82.3万件。", linfen.get("sentence").asText());
-        assertEquals("临汾市报告, \"第一\"\n续", linfen.get("title").asText());
+        assertEquals("d1", linfen.get("doc_id").asText());
+        assertEquals(
+                "临汾市报告, \"第一\"\n续",
+                data.at("/detail/regions/141000/documents/0/title").asText());
         assertEquals(823000.0, linfen.get("value").asDouble());
     }
 }

@@ -83,7 +83,8 @@ class DashboardScaleTest extends SharedSparkSession {
                 want.put(f.name(), f.dataType().simpleString());
             }
             TreeMap<String, String> got = new TreeMap<>();
-            for (StructField f : spark.read().parquet(wh + "/" + t.name()).schema().fields()) {
+            for (StructField f :
+                    spark.read().parquet(wh + "/" + t.name()).schema().fields()) {
                 got.put(f.name(), f.dataType().simpleString());
             }
             assertEquals(want, got, t.name());
@@ -147,7 +148,8 @@ class DashboardScaleTest extends SharedSparkSession {
                 .orderBy("region_code", "report_year", "indicator")
                 .first();
         String code = first.getAs("region_code");
-        JsonNode region = new ObjectMapper().readTree(regions.resolve(code + ".json").toFile());
+        JsonNode region =
+                new ObjectMapper().readTree(regions.resolve(code + ".json").toFile());
         TreeSet<String> docs = new TreeSet<>();
         region.get("documents").forEach(d -> docs.add(d.get("doc_id").asText()));
         TreeSet<String> want = new TreeSet<>();
@@ -164,7 +166,9 @@ class DashboardScaleTest extends SharedSparkSession {
                 .count();
         assertEquals(values, region.get("values").size());
         JsonNode v = region.get("values").get(0);
-        assertEquals(first.<Integer>getAs("report_year").intValue(), v.get("report_year").asInt());
+        assertEquals(
+                first.<Integer>getAs("report_year").intValue(),
+                v.get("report_year").asInt());
         assertEquals(first.<String>getAs("indicator"), v.get("indicator").asText());
         String sentence = spark.read()
                 .parquet(wh + "/indicators")
@@ -199,10 +203,8 @@ class DashboardScaleTest extends SharedSparkSession {
         }
         assertTrue(hostile > 0, "no region file carries the hostile title or sentence");
         // And the escaped text reads back as the original.
-        Map<String, Object> parsed = new ObjectMapper()
-                .readValue(
-                        DashboardJob.scriptSafeJson("{\"t\":\"</script>&\\\"\"}"),
-                        Map.class);
+        Map<String, Object> parsed =
+                new ObjectMapper().readValue(DashboardJob.scriptSafeJson("{\"t\":\"</script>&\\\"\"}"), Map.class);
         assertEquals("</script>&\"", parsed.get("t"));
     }
 }

@@ -75,7 +75,9 @@ class DashboardServerTest {
     void servesThePage() throws Exception {
         HttpResponse<String> r = get("");
         assertEquals(200, r.statusCode());
-        assertEquals("text/html; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "text/html; charset=utf-8",
+                r.headers().firstValue("Content-Type").orElse(""));
         assertEquals("<!DOCTYPE html><title>t</title>", r.body());
     }
 
@@ -84,7 +86,9 @@ class DashboardServerTest {
     void servesARegionFile() throws Exception {
         HttpResponse<String> r = get("regions/141000.json");
         assertEquals(200, r.statusCode());
-        assertEquals("application/json; charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/json; charset=utf-8",
+                r.headers().firstValue("Content-Type").orElse(""));
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
         assertEquals(REGION, r.body());
     }
