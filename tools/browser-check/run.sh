@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Browser check of the GovLens dashboard (not part of `mvn test`: it needs Chromium and Node).
 #   tools/browser-check/run.sh            # from anywhere; exit 0 = passed
+# Part 1, the sample:
 # Builds a warehouse from the sample corpus plus a crafted report whose title and sentences carry
 # <script>alert(1)</script> and <img src=x onerror="window.__xss=1">, opens <wh>/dashboard/index.html in headless
 # Chromium (playwright-core, system /usr/bin/chromium), asserts charts, table data, markup-as-text and that no
 # injected code ran (check.js), and saves a screenshot to docs/dashboard.png.
-# Env: GOVLENS_TARGET (default jobs/target: where the jobs jar and local-classpath.txt are), KEEP_TMP=1.
+# Part 2, national scale: `govlens synth-warehouse` writes a synthetic warehouse of SYNTH_DOCS (default 30,000)
+# reports with hostile titles, sentences, keywords and quarantine details; `govlens dashboard` builds its page
+# (region detail in dashboard/regions/*.json, above govlens.dashboard.embed-max-documents), which must be at most
+# 10 MB; opened as a file, the page must render and say that region detail needs --serve; served by
+# `govlens dashboard --serve`, a region's detail must load on demand. Build time and page size are printed.
+# Env: GOVLENS_TARGET (default jobs/target: where the jobs jar and local-classpath.txt are), KEEP_TMP=1,
+# SYNTH_DOCS (0 skips part 2).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -53,7 +60,35 @@ WH="$TMP/warehouse"
 
 (cd "$HERE" && npm ci --no-audit --no-fund --silent)
 SHOT="$TMP/dashboard.png"
-node "$HERE/check.js" "$WH/dashboard/index.html" "$SHOT"
+node "$HERE/check.js" "$WH/dashboard/index.html" "$SHOT" embedded
 mkdir -p "$ROOT/docs"
 cp "$SHOT" "$ROOT/docs/dashboard.png"
-echo "browser-check: passed; screenshot docs/dashboard.png"
+echo "browser-check: sample passed; screenshot docs/dashboard.png"
+
+DOCS="${SYNTH_DOCS:-30000}"
+if [[ "$DOCS" -gt 0 ]]; then
+  BIG="$TMP/synth-$DOCS"
+  "${JAVA[@]}" govlens.jobs.GovLensCli synth-warehouse --docs "$DOCS" --out "$BIG" >&2
+  T0=$(date +%s)
+  "${JAVA[@]}" govlens.jobs.GovLensCli dashboard --warehouse "$BIG" >&2
+  BYTES=$(stat -c %s "$BIG/dashboard/index.html")
+  echo "browser-check: $DOCS synthetic reports: page $BYTES bytes (goal <= 10 MB), $(ls "$BIG/dashboard/regions" | wc -l) region files, built in $(( $(date +%s) - T0 )) s (JVM start included, -Xmx2g)"
+  [[ "$BYTES" -le 10000000 ]] || { echo "browser-check: the page is larger than 10 MB" >&2; exit 1; }
+  node "$HERE/check.js" "$BIG/dashboard/index.html" "$TMP/synth-file.png" needs-serve
+  # The server prints its URL on stdout; it is stopped by its own process id when the check ends.
+  "${JAVA[@]}" govlens.jobs.GovLensCli dashboard --serve --warehouse "$BIG" > "$TMP/serve.out" 2>&2 &
+  SERVER=$!
+  trap 'kill "$SERVER" 2>/dev/null || true; [[ "${KEEP_TMP:-0}" == 1 ]] || rm -rf "$TMP"' EXIT
+  URL=""
+  for _ in $(seq 1 120); do
+    URL="$(grep -m1 '^http://127\.0\.0\.1:[0-9]*/$' "$TMP/serve.out" || true)"
+    [[ -n "$URL" ]] && break
+    kill -0 "$SERVER" 2>/dev/null || { echo "browser-check: dashboard --serve ended early" >&2; exit 1; }
+    sleep 1
+  done
+  [[ -n "$URL" ]] || { echo "browser-check: dashboard --serve printed no URL" >&2; exit 1; }
+  node "$HERE/check.js" "$URL" "$TMP/synth-served.png" served
+  kill "$SERVER"
+  echo "browser-check: $DOCS synthetic reports passed (as a file and served at $URL)"
+fi
+echo "browser-check: passed"

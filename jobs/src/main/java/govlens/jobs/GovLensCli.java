@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
             DashboardCommand.class,
             GovLensCli.Bench.class,
             CompareCommand.class,
-            SynthCommand.class
+            SynthCommand.class,
+            govlens.jobs.synth.SynthWarehouseCommand.class
         })
 public final class GovLensCli implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(GovLensCli.class);

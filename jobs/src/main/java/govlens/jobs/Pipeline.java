@@ -98,7 +98,7 @@ public final class Pipeline {
         }
         List<QualityGate.Outcome> quality = stage(run, "quality", () -> QualityGate.run(spark, config));
         stage(run, "dashboard", () -> {
-            DashboardJob.run(spark, config.warehouse(), config.dashboardMaxDocuments());
+            DashboardJob.run(spark, config.warehouse(), config.dashboardEmbedMaxDocuments());
             return null;
         });
         Outcome outcome = new Outcome(run, quality);

@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
  * it), and {@code govlens run} on data/sample into a fresh warehouse, also a separate JVM. Both use this JVM's
  * java, classpath and options with {@code -Xmx2g}, i.e. what bin/govlens execs after its build check. A
  * final table compares every figure with its goal (30k ≤ 10 min and ≤ 2 GB heap, nightly ≤ 60 s, sample
- * ≤ 30 s). The baseline of the ratios is the goal itself.
+ * ≤ 30 s), and a second one each corpus's dashboard page size with its goal (≤ 10 MB). The baseline of the
+ * ratios is the goal itself.
  */
 @Command(
         name = "pipeline",
@@ -91,6 +92,9 @@ public final class PipelineBench implements Callable<Integer> {
     }
 
     private final List<String[]> table = new ArrayList<>();
+    private final List<String[]> pages = new ArrayList<>();
+    /** The dashboard page's goal at every corpus size up to 30,000 reports (issue 14). */
+    static final long PAGE_GOAL_BYTES = 10_000_000L;
 
     @Override
     public Integer call() throws Exception {
@@ -132,6 +136,11 @@ public final class PipelineBench implements Callable<Integer> {
                 Locale.ROOT, "%-34s %10s %10s %7s %12s%n", "measurement", "wall s", "goal s", "ratio", "peak heap MB");
         for (String[] r : table) {
             System.out.printf(Locale.ROOT, "%-34s %10s %10s %7s %12s%n", (Object[]) r);
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-34s %10s %10s %7s%n", "dashboard page", "MB", "goal MB", "ratio");
+        for (String[] r : pages) {
+            System.out.printf(Locale.ROOT, "%-34s %10s %10s %7s%n", (Object[]) r);
         }
         return 0;
     }
@@ -217,6 +226,22 @@ public final class PipelineBench implements Callable<Integer> {
         for (Map.Entry<String, Long> e : folderSizes(wh).entrySet()) {
             System.out.printf(Locale.ROOT, "  output %-28s %10.1f MB%n", e.getKey(), e.getValue() / 1e6);
         }
+        Path page = wh.resolve("dashboard").resolve("index.html");
+        long pageBytes = Files.isRegularFile(page) ? page.toFile().length() : -1;
+        Path regionFiles = wh.resolve("dashboard").resolve("regions");
+        System.out.printf(
+                Locale.ROOT,
+                "  dashboard page %s (goal <= %.0f MB), region detail %s, stage %.1f s%n",
+                pageBytes < 0 ? "MISSING" : String.format(Locale.ROOT, "%.2f MB", pageBytes / 1e6),
+                PAGE_GOAL_BYTES / 1e6,
+                Files.isDirectory(regionFiles) ? "in dashboard/regions (served on demand)" : "embedded",
+                outcome.run().stageMillis().getOrDefault("dashboard", 0L) / 1000.0);
+        pages.add(new String[] {
+            n + " reports",
+            pageBytes < 0 ? "missing" : String.format(Locale.ROOT, "%.2f", pageBytes / 1e6),
+            String.format(Locale.ROOT, "%.0f", PAGE_GOAL_BYTES / 1e6),
+            pageBytes < 0 ? "-" : String.format(Locale.ROOT, "%.2f", pageBytes / (double) PAGE_GOAL_BYTES)
+        });
         long goal = n >= 30_000 ? 600_000 : 0;
         table.add(row(n + " reports (in-process, --full)", wall, goal, String.valueOf(sampler.peak.get() >> 20)));
     }

@@ -43,7 +43,7 @@ public final class GovLensConfig implements Serializable {
     private final String indicatorRulesFile;
     private final Config tokens;
     private final int keywordsTopK;
-    private final int dashboardMaxDocuments;
+    private final int dashboardEmbedMaxDocuments;
     private final Topics topics;
     private final Quality quality;
     private final String rendered;
@@ -70,7 +70,7 @@ public final class GovLensConfig implements Serializable {
         this.indicatorRulesFile = c.getString("govlens.indicators.rules-file");
         this.tokens = c.getConfig("govlens.tokens");
         this.keywordsTopK = positive(c, "govlens.keywords.top-k");
-        this.dashboardMaxDocuments = positive(c, "govlens.dashboard.max-documents");
+        this.dashboardEmbedMaxDocuments = positive(c, "govlens.dashboard.embed-max-documents");
         this.topics = new Topics(c.getConfig("govlens.topics"));
         this.quality = new Quality(c.getConfig("govlens.quality"));
         this.rendered = c.getConfig("govlens")
@@ -211,9 +211,14 @@ public final class GovLensConfig implements Serializable {
         return keywordsTopK;
     }
 
-    /** Largest warehouse (in documents) the dashboard page is written for. */
-    public int dashboardMaxDocuments() {
-        return dashboardMaxDocuments;
+    /**
+     * Largest warehouse (in documents) whose per-region detail (source sentences, documents, keyword lists) is
+     * embedded in the dashboard page; above it the detail is written as dashboard/regions/&lt;code&gt;.json files
+     * that the page loads on demand when served ({@code govlens dashboard --serve}). The aggregates are
+     * embedded at every size.
+     */
+    public int dashboardEmbedMaxDocuments() {
+        return dashboardEmbedMaxDocuments;
     }
 
     public Topics topics() {

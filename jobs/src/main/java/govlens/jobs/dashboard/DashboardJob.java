@@ -2,80 +2,160 @@ package govlens.jobs.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import govlens.jobs.query.WarehouseTables;
+import com.fasterxml.jackson.databind.util.RawValue;
+import govlens.jobs.config.GovLensConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes {@code <warehouse>/dashboard/index.html}: one self-contained static page (no network access:
- * ECharts, styles and script inlined) over the warehouse — indicators by region × year with each value's
- * source sentence, indicator charts, topic shares, keywords and data-quality counts. Tables the warehouse
- * lacks show as "not in this warehouse".
+ * ECharts, styles and script inlined) over the warehouse, at any warehouse size.
+ *
+ * <p>The page always embeds the aggregates of {@link DashboardData#aggregates()} (region × year × indicator
+ * values, topic shares, document counts, quality figures; about 5 MB at 30,000 reports). The per-region
+ * detail (each value's source sentence, the region's documents and keyword lists) is embedded too when the
+ * warehouse has at most {@code embedMaxDocuments} documents ({@code govlens.dashboard.embed-max-documents});
+ * above that it is written by the executors as {@code dashboard/regions/<key>.json}, one file per region,
+ * which the page fetches when a region is opened. A browser does not let a page opened from a file fetch
+ * files, so that detail needs the page served over HTTP ({@code govlens dashboard --serve}, see
+ * {@link DashboardServer}); opened as a file, the page says so. The driver never holds per-document rows:
+ * aggregates are computed by Spark and streamed in partition by partition.
  *
  * <p>Safety: report strings never become markup. All data travels as JSON inside
- * {@code <script type="application/json">} with {@code < > &} and U+2028/U+2029 written as \\u escapes (so
- * no report text can close the script element), and the page script puts it into the DOM only through
- * textContent and ECharts' SVG text, never innerHTML.
+ * {@code <script type="application/json">} (or in the region files) with {@code < > &} and U+2028/U+2029
+ * written as \\u escapes (so no report text can close the script element), and the page script puts it into
+ * the DOM only through textContent and ECharts' SVG text, never innerHTML. The CSP allows exactly the page's
+ * two inline scripts by hash and fetches from the page's own origin only.
  */
 public final class DashboardJob {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardJob.class);
     static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Folder of the region files, inside the dashboard folder. */
+    public static final String REGIONS = "regions";
 
     private DashboardJob() {}
 
-    /** {@link #run(SparkSession, String, int)} without a size limit. */
-    public static void run(SparkSession spark, String warehouse) {
-        run(spark, warehouse, Integer.MAX_VALUE);
+    /** What one build wrote: the page, its size, and where the region detail went. */
+    public record Result(String page, long bytes, long documents, boolean embedded, long regionFiles) {}
+
+    /** {@link #run(SparkSession, String, int)} with the default {@code govlens.dashboard.embed-max-documents}. */
+    public static Result run(SparkSession spark, String warehouse) {
+        return run(spark, warehouse, GovLensConfig.defaults().dashboardEmbedMaxDocuments());
     }
 
     /**
-     * Reads the warehouse's tables and writes the page, logging the path written. A warehouse of more than
-     * {@code maxDocuments} documents gets no page (the page and the driver's model of it grow with every
-     * document); a page left by an earlier, smaller run is removed so it cannot pass for current.
-     *
-     * @return whether the page was written
+     * Reads the warehouse's tables and writes the page (and, above {@code embedMaxDocuments} documents, the
+     * region files), logging what it wrote. Region files of an earlier build are removed first, so a page
+     * that embeds its detail never sits beside outdated files.
      */
-    public static boolean run(SparkSession spark, String warehouse, int maxDocuments) {
-        Path out = new Path(warehouse.replaceAll("/+$", "") + "/dashboard/index.html");
-        long documents = WarehouseTables.read(spark, warehouse, "documents")
-                .map(Dataset::count)
-                .orElse(0L);
-        if (documents > maxDocuments) {
-            try {
-                out.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(out, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the outdated dashboard " + out, e);
-            }
-            LOG.warn(
-                    "dashboard: not written: {} documents > govlens.dashboard.max-documents={} (the page embeds "
-                            + "every document and figure); query the warehouse with SQL or the notebooks",
-                    documents,
-                    maxDocuments);
-            return false;
-        }
-        String html = render(new DashboardData(spark, warehouse).collect());
+    public static Result run(SparkSession spark, String warehouse, int embedMaxDocuments) {
+        long t0 = System.nanoTime();
+        String root = warehouse.replaceAll("/+$", "") + "/dashboard";
+        Path out = new Path(root + "/index.html");
+        Path regions = new Path(root + "/" + REGIONS);
+        DashboardData source = new DashboardData(spark, warehouse);
+        Map<String, Object> data = source.aggregates();
+        @SuppressWarnings("unchecked")
+        long documents = ((Number) ((Map<String, Object>) data.get("corpus")).get("documents")).longValue();
+        boolean embed = documents <= embedMaxDocuments;
+        long files = 0;
         try {
             FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
             fs.setWriteChecksum(false); // no .index.html.crc beside the page on a local disk
-            try (OutputStream os = fs.create(out, true)) {
-                os.write(html.getBytes(StandardCharsets.UTF_8));
+            fs.delete(regions, true);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("mode", embed ? "embedded" : "files");
+            detail.put("folder", REGIONS);
+            detail.put("embed_max_documents", embedMaxDocuments);
+            LOG.info("dashboard: aggregates in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            if (embed) {
+                Map<String, RawValue> byRegion = new TreeMap<>();
+                for (Row r : source.regionDetail().collectAsList()) {
+                    byRegion.put(r.getString(0), new RawValue(r.getString(1)));
+                }
+                detail.put("regions", byRegion);
+            } else {
+                files = writeRegionFiles(spark, source.regionDetail(), fs.makeQualified(regions));
             }
+            data.put("detail", detail);
+            String html = render(data);
+            byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+            try (OutputStream os = fs.create(out, true)) {
+                os.write(bytes);
+            }
+            LOG.info(
+                    "dashboard: {} ({} KB, {} documents, region detail {}) in {} ms",
+                    out,
+                    bytes.length / 1024,
+                    documents,
+                    embed ? "embedded" : files + " files in " + regions + " (serve with govlens dashboard --serve)",
+                    (System.nanoTime() - t0) / 1_000_000);
+            return new Result(out.toString(), bytes.length, documents, embed, files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write dashboard " + out + ": " + e.getMessage(), e);
         }
-        LOG.info("dashboard: {} ({} KB)", out, html.length() / 1024);
-        return true;
+    }
+
+    /**
+     * Writes each region's JSON as {@code <dir>/<key>.json} from the executors (into a sibling folder first,
+     * renamed when complete, so a reader never sees half a set); returns how many.
+     */
+    static long writeRegionFiles(SparkSession spark, Dataset<Row> detail, Path dir) throws IOException {
+        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        Path tmp = new Path(dir.getParent(), "_" + dir.getName() + ".tmp");
+        fs.delete(tmp, true);
+        fs.mkdirs(tmp);
+        LongAccumulator written = spark.sparkContext().longAccumulator("dashboard region files");
+        detail.foreachPartition(new WriteRegionFiles(tmp.toString(), written));
+        fs.delete(dir, true);
+        if (!fs.rename(tmp, dir)) {
+            throw new IOException("cannot rename " + tmp + " to " + dir);
+        }
+        return written.value();
+    }
+
+    /** Executor side of {@link #writeRegionFiles}: one file per row (key, json), escaped as the page's JSON. */
+    static final class WriteRegionFiles implements ForeachPartitionFunction<Row> {
+        private static final long serialVersionUID = 1L;
+        private final String dir;
+        private final LongAccumulator written;
+
+        WriteRegionFiles(String dir, LongAccumulator written) {
+            this.dir = dir;
+            this.written = written;
+        }
+
+        @Override
+        public void call(Iterator<Row> rows) throws IOException {
+            Path d = new Path(dir);
+            FileSystem fs = d.getFileSystem(new Configuration());
+            fs.setWriteChecksum(false);
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                try (OutputStream os = fs.create(new Path(d, r.getString(0) + ".json"), true)) {
+                    os.write(scriptSafeJson(r.getString(1)).getBytes(StandardCharsets.UTF_8));
+                }
+                written.add(1);
+            }
+        }
     }
 
     /** The page for the given data (the JSON model of {@link DashboardData}). */
@@ -119,15 +199,19 @@ public final class DashboardJob {
      */
     static String jsonForScript(Object data) {
         try {
-            return JSON.writeValueAsString(data)
-                    .replace("<", "\\u003c")
-                    .replace(">", "\\u003e")
-                    .replace("&", "\\u0026")
-                    .replace("\u2028", "\\u2028")
-                    .replace("\u2029", "\\u2029");
+            return scriptSafeJson(JSON.writeValueAsString(data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@link #jsonForScript} for JSON text already written (the region detail from Spark's to_json). */
+    static String scriptSafeJson(String json) {
+        return json.replace("<", "\\u003c")
+                .replace(">", "\\u003e")
+                .replace("&", "\\u0026")
+                .replace("\u2028", "\\u2028")
+                .replace("\u2029", "\\u2029");
     }
 
     // Inlined code must not end its own script element early.

@@ -11,8 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,19 +96,19 @@ class DashboardJobTest extends SharedSparkSession {
                 .find());
     }
 
-    // Each chosen value carries the sentence of its mention from indicators and its document's title.
+    // Each chosen value carries the sentence of its mention from indicators, and its document (with its title) is
+    // in the region's detail (embedded here: the fixture is below govlens.dashboard.embed-max-documents).
     @Test
-    @SuppressWarnings("unchecked")
-    void indicatorValuesCarryTheirSentence() {
-        Map<String, Object> data = new DashboardData(spark, dir.resolve("wh").toString()).collect();
-        List<Map<String, Object>> rows =
-                (List<Map<String, Object>>) ((Map<String, Object>) data.get("indicators")).get("rows");
-        Map<String, Object> linfen = rows.stream()
-                .filter(r -> "141000".equals(r.get("region_code")))
-                .findFirst()
-                .orElseThrow();
-        assertEquals("全年办理行政复议案件82.3万件。", linfen.get("sentence"));
-        assertEquals("临汾市报告, \"第一\"\n续", linfen.get("title"));
-        assertEquals(823000.0, linfen.get("value"));
+    void indicatorValuesCarryTheirSentence() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode data =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(dataJson());
+        assertEquals("embedded", data.at("/detail/mode").asText());
+        com.fasterxml.jackson.databind.JsonNode linfen = data.at("/detail/regions/141000/values/0");
+        assertEquals("全年办理行政复议案件82.3万件。", linfen.get("sentence").asText());
+        assertEquals("d1", linfen.get("doc_id").asText());
+        assertEquals(
+                "临汾市报告, \"第一\"\n续",
+                data.at("/detail/regions/141000/documents/0/title").asText());
+        assertEquals(823000.0, linfen.get("value").asDouble());
     }
 }

@@ -22,7 +22,7 @@ class DashboardPartialTest extends SharedSparkSession {
     void missingTablesAreMarkedUnavailable() throws Exception {
         String wh = dir.resolve("wh").toString();
         WarehouseFixture.write(spark, wh, false);
-        Map<String, Object> data = new DashboardData(spark, wh).collect();
+        Map<String, Object> data = new DashboardData(spark, wh).aggregates();
         assertEquals(List.of("documents"), data.get("tables"));
         assertEquals(false, ((Map<String, Object>) data.get("indicators")).get("available"));
         assertEquals(false, ((Map<String, Object>) data.get("topics")).get("available"));
@@ -32,16 +32,23 @@ class DashboardPartialTest extends SharedSparkSession {
         assertTrue(java.nio.file.Files.size(Path.of(wh, "dashboard", "index.html")) > 1_000_000);
     }
 
-    // Over govlens.dashboard.max-documents no page is built, and a page of an earlier run is removed.
+    // Above govlens.dashboard.embed-max-documents the region detail goes to one file per region (a region
+    // without a code to _none.json); a later build that embeds it again removes the files.
     @Test
-    void largeWarehouseGetsNoPage() throws Exception {
+    void aboveTheEmbedLimitRegionDetailIsWrittenAsFiles() throws Exception {
         String wh = dir.resolve("big").toString();
         WarehouseFixture.write(spark, wh, false);
-        Path page = Path.of(wh, "dashboard", "index.html");
-        assertTrue(DashboardJob.run(spark, wh, 1000));
-        long documents = spark.read().parquet(wh + "/documents").count();
-        assertFalse(DashboardJob.run(spark, wh, (int) documents - 1));
-        assertFalse(java.nio.file.Files.exists(page));
+        Path regions = Path.of(wh, "dashboard", "regions");
+        DashboardJob.Result files = DashboardJob.run(spark, wh, 2);
+        assertFalse(files.embedded());
+        assertEquals(3, files.regionFiles());
+        try (var s = java.nio.file.Files.list(regions)) {
+            assertEquals(
+                    List.of("141000.json", "141127.json", "_none.json"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertTrue(DashboardJob.run(spark, wh, 3).embedded());
+        assertFalse(java.nio.file.Files.exists(regions));
     }
 
     // Script-breaking characters become \\u escapes; everything else stays as written.
