@@ -4,6 +4,7 @@ import govlens.lib.indicators.IndicatorRules.CatalogEntry;
 import govlens.lib.indicators.IndicatorRules.Exclusion;
 import govlens.lib.indicators.IndicatorRules.Rule;
 import govlens.lib.indicators.NumberNormalizer.NumberToken;
+import govlens.lib.text.Punctuation;
 import govlens.lib.text.Sentence;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class IndicatorExtractor implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Characters that end a clause. */
-    private static final String CLAUSE_SEPARATORS = ",;:，；：。！？!?…\n";
+    private static final String CLAUSE_SEPARATORS = Punctuation.CLAUSE_END;
 
     private static final Pattern DIGIT = Pattern.compile("[0-9]");
     /** A line shorter than this that ends without punctuation is taken as a heading, not a page-broken line. */

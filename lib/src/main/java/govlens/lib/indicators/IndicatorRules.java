@@ -237,6 +237,7 @@ public final class IndicatorRules implements java.io.Serializable {
             if (kind.equals("count") && units.isEmpty()) {
                 throw new IllegalArgumentException(where + ": a count rule needs 'units'");
             }
+            checkUnits(units, where);
             rules.add(new Rule(
                     id,
                     indicator,
@@ -299,6 +300,18 @@ public final class IndicatorRules implements java.io.Serializable {
                 rateSubject,
                 List.copyOf(order),
                 List.copyOf(ratios));
+    }
+
+    /** Every unit a rule names must be in the unit table, else the rule could never fire: fail naming it. */
+    static void checkUnits(java.util.Collection<String> units, String where) {
+        Set<String> unknown = new TreeSet<>();
+        for (String u : units) {
+            if (!Units.get().contains(u)) unknown.add(u);
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    where + ": unknown unit(s) " + unknown + ", not in " + Units.RESOURCE + " (add them there)");
+        }
     }
 
     @SuppressWarnings("unchecked")
