@@ -40,6 +40,9 @@ public final class ChineseNumerals {
         for (char c : s.toCharArray()) {
             int d = anyDigit(c);
             if (d >= 0) {
+                // Two digits in a row with units elsewhere are a name (十四五, 八五普法), not a figure; only a zero
+                // may stand before a digit (一千零五).
+                if (pending && current != 0) return null;
                 current = d;
                 pending = true;
                 continue;

@@ -45,9 +45,9 @@ class ChineseNumeralsTest {
         assertEquals(value, ChineseNumerals.value(numeral));
     }
 
-    // Vague amounts are no figure: 十几, 几十, 数百 are refused.
+    // Vague amounts and programme names are no figure: 十几, 几十, 数百, 十四五 are refused.
     @ParameterizedTest
-    @CsvSource({"十几", "几十", "数百", "五万三万"})
+    @CsvSource({"十几", "几十", "数百", "五万三万", "十四五"})
     void refusesVague(String numeral) {
         assertNull(ChineseNumerals.value(numeral));
     }
