@@ -25,13 +25,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The compiled, validated indicator rule set: the catalog ({@code /conf/indicator_catalog.tsv}), the rules, the
- * exclusions and the plausibility checks of a rules file ({@code /conf/indicators/rules.conf} by default). The
- * format is documented in {@code docs/indicator-rules.md}.
+ * The compiled, validated indicator rule set: the catalog ({@code /conf/indicator_catalog.tsv}), the trigger
+ * rules, the indicator descriptions, the exclusions, the context exclusions and the plausibility checks of a rules
+ * file ({@code /conf/indicators/rules.conf} by default). The format is documented in {@code docs/indicator-rules.md}.
+ * Every unit a rule or description names must be a row of {@link Units} ({@code conf/indicators/units.tsv}).
  *
  * <p>Validation at load is strict so an analyst's typo fails fast: unknown keys (top level, defaults, rule,
- * exclusion, check) and indicator codes missing from the catalog raise {@link IllegalArgumentException} naming
- * them; bad regular expressions name the rule. Immutable and thread-safe once built.
+ * exclusion, description, check), indicator codes missing from the catalog and units missing from the unit table
+ * raise {@link IllegalArgumentException} naming them; bad regular expressions name the rule. Immutable and thread-safe once built.
  */
 public final class IndicatorRules implements java.io.Serializable {
     private static final long serialVersionUID = 1L;

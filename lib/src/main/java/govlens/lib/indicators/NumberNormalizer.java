@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Finds and normalizes numbers as Chinese reports write them: Arabic digits (half- or full-width, with
  * thousands separators and decimals), Chinese numerals (十二, 一百零五, 两), the multipliers 万 and 亿, approximation
- * markers before (近, 约, 超, 超过, 逾, 将近) or after (余, 多, 以上, 左右) the number, and a unit word or {@code %}.
+ * markers before (近, 约, 超, 超过, 逾, 将近) or after (余, 多, 以上, 左右) the number, and a unit from
+ * {@code conf/indicators/units.tsv} ({@link Units}). Values come from the one numeral parser
+ * {@link ChineseNumerals}; vague amounts (几十件, 数百人) are skipped.
  *
  * <p>Values are returned in plain units: 82.3万件 is 823000 件, 15.8% is 15.8 with unit "%". Chinese numerals are
  * only recognised when a unit follows them (十二期, 两次), because bare Chinese numerals in this genre are mostly
