@@ -172,7 +172,8 @@ final class DescriptionMatcher implements java.io.Serializable {
     }
 
     /**
-     * True when only a list separator (、和及与以及) stands between consecutive terms, and the last term stands
+     * True when only a list separator (、和及与以及, optionally with the level 省市县区 of the next item, as in
+     * 省人大代表建议和省政协提案) stands between consecutive terms, and the last term stands
      * close before 分别: the terms are the list itself, not words that happen to precede it.
      */
     private static boolean separatedAsList(String u, List<Hit> terms, int fen) {
@@ -183,7 +184,7 @@ final class DescriptionMatcher implements java.io.Serializable {
         return fen - terms.get(terms.size() - 1).end() <= LIST_TAIL;
     }
 
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("[、和及与,]|以及");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("([、和及与,]|以及)[省市县区]?");
     /** Characters allowed between the last listed term and 分别 (办结行政复议案件分别为). */
     private static final int LIST_TAIL = 8;
 
