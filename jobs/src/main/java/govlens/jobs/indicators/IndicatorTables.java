@@ -71,7 +71,8 @@ public final class IndicatorTables {
                         "reason",
                         StringType,
                         "for rejected: ordinal, year, date, doc_number, program_name, hotline_name, phone, doc_structure,"
-                                + " implausible_rate, multi_year, other_region, breakdown, list_mismatch, excluded_term,"
+                                + " implausible_rate, target, multi_year, other_region, breakdown, list_mismatch,"
+                                + " excluded_term,"
                                 + " ambiguous, second_figure")
             }),
             "report_year",
