@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * precision at or above 0.95.
  */
 class IndicatorDevSetTest {
+    private static final double ROUNDING = 5e-4;
     private static Result result;
 
     static Path dir() throws URISyntaxException {
@@ -55,8 +56,10 @@ class IndicatorDevSetTest {
     @MethodSource("levels")
     void indicatorKeepsItsLevel(String indicator, String minPrecision, String minRecall) {
         IndicatorScore s = result.score(indicator);
+        // Levels are written with three decimals as the table prints them (0.667 for 4 of 6): allow that rounding.
         assertTrue(
-                s.precision() >= Double.parseDouble(minPrecision) && s.recall() >= Double.parseDouble(minRecall),
+                s.precision() + ROUNDING >= Double.parseDouble(minPrecision)
+                        && s.recall() + ROUNDING >= Double.parseDouble(minRecall),
                 indicator + ": precision " + s.precision() + " recall " + s.recall() + "\n" + result.report());
     }
 
