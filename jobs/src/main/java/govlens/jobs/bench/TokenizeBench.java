@@ -9,6 +9,7 @@ import govlens.jobs.synth.SynthCorpus;
 import govlens.lib.nlp.DocumentAnalyzer;
 import govlens.lib.nlp.TokenFilter;
 import govlens.lib.nlp.Tokenizer;
+import govlens.lib.text.Punctuation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class TokenizeBench implements Callable<Integer> {
         System.exit(new picocli.CommandLine(new TokenizeBench()).execute(args));
     }
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[。!?;！？；])|\\n+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[" + Punctuation.SEMICOLON_END + "])|\\n+");
 
     static final StructType SENTENCE = (StructType) ((org.apache.spark.sql.types.ArrayType)
                     IngestJob.DOC_TEXT.apply("sentences").dataType())

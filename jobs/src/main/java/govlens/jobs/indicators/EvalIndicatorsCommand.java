@@ -8,6 +8,9 @@ import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.warehouse.Tables;
 import govlens.jobs.warehouse.WarehouseWriter;
 import govlens.lib.indicators.IndicatorEvaluator;
+import govlens.lib.indicators.IndicatorExtractor;
+import govlens.lib.pipeline.DocumentProcessor;
+import govlens.lib.pipeline.IndicatorEvaluation;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,14 @@ import picocli.CommandLine.Option;
  * (doc, indicator, value, unit, approx, status, evidence; {@code optional} rows count neither way; values
  * equal within 0.5%). A gold row's doc is the input file's name; only documents named in the gold file are
  * scored. {@code --list} also prints every extraction of every document, for reading runs without a gold.
+ *
+ * <p>With {@code --input DIR} it instead runs every file of DIR through ingest processing and the indicator
+ * extractor (the configured rules file, or the bundled rules) without Spark or a warehouse: the way to score the
+ * development set (lib/src/test/resources/indicator-devset) or a folder of new reports. The output is the
+ * per-indicator table (precision, recall, matched, false positives, required), the overall scores, every miss
+ * (gold row not found) and every false positive with its sentence. For CI, {@code --min-precision},
+ * {@code --min-recall}, {@code --min-f1} and {@code --levels FILE} (per-indicator minimum precision and recall,
+ * the dev set's levels.tsv) make the command exit 1 when a score falls below them.
  */
 @Command(
         name = "indicators",
@@ -45,12 +56,37 @@ public final class EvalIndicatorsCommand implements Callable<Integer> {
     @Option(names = "--min-f1", paramLabel = "X", description = "exit 1 when F1 is below X (for CI)")
     Double minF1;
 
+    @Option(names = "--min-precision", paramLabel = "X", description = "exit 1 when precision is below X")
+    Double minPrecision;
+
+    @Option(names = "--min-recall", paramLabel = "X", description = "exit 1 when recall is below X")
+    Double minRecall;
+
+    @Option(
+            names = "--levels",
+            paramLabel = "FILE",
+            description = "TSV of indicator, minimum precision, minimum recall: exit 1 when an indicator falls below")
+    File levels;
+
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            description = "score the files of DIR processed as ingest would, instead of the warehouse")
+    File input;
+
     @Override
     public Integer call() {
         if (!gold.isFile()) {
             throw new GovLensConfig.InvalidConfigException("gold file not found: " + gold);
         }
-        List<IndicatorEvaluator.GoldRow> goldRows = IndicatorEvaluator.readGold(gold.toPath());
+        List<IndicatorEvaluator.GoldRow> goldRows;
+        try {
+            goldRows = IndicatorEvaluator.readGold(gold.toPath());
+        } catch (IllegalArgumentException e) {
+            throw new GovLensConfig.InvalidConfigException(e.getMessage());
+        }
+        Map<String, double[]> minimums = readLevels();
+        if (input != null) return fromInput(goldRows, minimums);
         // The gold's doc column names input files; scoring covers the gold documents this warehouse holds.
         Set<String> goldDocs =
                 goldRows.stream().map(IndicatorEvaluator.GoldRow::doc).collect(Collectors.toSet());
@@ -98,7 +134,7 @@ public final class EvalIndicatorsCommand implements Callable<Integer> {
                 }
                 if (goldDocs.contains(doc)) {
                     predictions.add(new IndicatorEvaluator.Prediction(
-                            doc, r.getString(1), r.getDouble(2), r.getString(3), r.getString(4)));
+                            doc, r.getString(1), r.getDouble(2), r.getString(3), r.getString(4), r.getString(6)));
                 } else {
                     unscored++;
                 }
@@ -115,14 +151,87 @@ public final class EvalIndicatorsCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             IndicatorEvaluator.Result result = IndicatorEvaluator.evaluate(goldRows, predictions);
+            System.out.print(result.table());
             System.out.print(result.report());
             System.out.printf(
                     "scored %d extractions of %d gold documents; %d extractions of other documents not scored%n",
                     predictions.size(), goldDocs.size(), unscored);
-            return minF1 != null && result.f1() < minF1 ? ExitCodes.CRASH : ExitCodes.OK;
+            return verdict(result, minimums);
         } finally {
             spark.stop();
         }
+    }
+
+    private Integer fromInput(List<IndicatorEvaluator.GoldRow> goldRows, Map<String, double[]> minimums) {
+        if (!input.isDirectory()) {
+            throw new GovLensConfig.InvalidConfigException("--input is not a folder: " + input);
+        }
+        GovLensConfig config = GovLensConfig.load(null, Map.of("govlens.warehouse", warehouse));
+        DocumentProcessor processor =
+                new DocumentProcessor(config.extensions(), config.minChars(), config.parseTimeout(), config.maxChars());
+        String rulesFile = config.indicatorRulesFile();
+        IndicatorExtractor extractor;
+        try {
+            extractor = rulesFile == null || rulesFile.isBlank()
+                    ? IndicatorExtractor.fromClasspath()
+                    : IndicatorExtractor.fromFile(java.nio.file.Path.of(rulesFile));
+        } catch (IllegalArgumentException e) {
+            throw new GovLensConfig.InvalidConfigException(
+                    "govlens.indicators.rules-file " + rulesFile + " is invalid: " + e.getMessage());
+        }
+        List<IndicatorEvaluator.Prediction> predictions =
+                IndicatorEvaluation.predictAll(input.toPath(), processor, extractor);
+        if (list) {
+            for (IndicatorEvaluator.Prediction p : predictions) {
+                System.out.printf("%s\t%s\t%s\t%s\t%s%n", p.doc(), p.indicator(), p.value(), p.unit(), p.sentence());
+            }
+        }
+        IndicatorEvaluator.Result result = IndicatorEvaluator.evaluate(goldRows, predictions);
+        System.out.print(result.table());
+        System.out.print(result.report());
+        return verdict(result, minimums);
+    }
+
+    /** Exit 1 when a threshold given on the command line or in --levels is not met, naming each failure. */
+    private Integer verdict(IndicatorEvaluator.Result result, Map<String, double[]> minimums) {
+        List<String> failures = new ArrayList<>();
+        if (minF1 != null && result.f1() < minF1) failures.add("F1 " + result.f1() + " < " + minF1);
+        if (minPrecision != null && result.precision() < minPrecision) {
+            failures.add("precision " + result.precision() + " < " + minPrecision);
+        }
+        if (minRecall != null && result.recall() < minRecall) {
+            failures.add("recall " + result.recall() + " < " + minRecall);
+        }
+        minimums.forEach((code, min) -> {
+            IndicatorEvaluator.IndicatorScore s = result.score(code);
+            // Levels carry three decimals, as the table prints them (0.667 for 4 of 6).
+            if (s.precision() + 5e-4 < min[0] || s.recall() + 5e-4 < min[1]) {
+                failures.add(code + " precision " + s.precision() + " recall " + s.recall() + " below levels " + min[0]
+                        + " / " + min[1]);
+            }
+        });
+        failures.forEach(f -> System.out.println("BELOW\t" + f));
+        return failures.isEmpty() ? ExitCodes.OK : ExitCodes.CRASH;
+    }
+
+    private Map<String, double[]> readLevels() {
+        Map<String, double[]> out = new java.util.TreeMap<>();
+        if (levels == null) return out;
+        if (!levels.isFile()) throw new GovLensConfig.InvalidConfigException("levels file not found: " + levels);
+        try {
+            for (String line : java.nio.file.Files.readAllLines(levels.toPath())) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                if (f.length < 3) {
+                    throw new GovLensConfig.InvalidConfigException(
+                            levels + ": expected indicator, min precision," + " min recall: " + line);
+                }
+                out.put(f[0], new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2])});
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            throw new GovLensConfig.InvalidConfigException("cannot read levels file " + levels + ": " + e.getMessage());
+        }
+        return out;
     }
 
     static String fileName(String path) {

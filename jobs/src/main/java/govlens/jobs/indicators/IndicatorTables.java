@@ -70,7 +70,10 @@ public final class IndicatorTables {
                 col(
                         "reason",
                         StringType,
-                        "for rejected: ordinal, year, date, doc_number, program_name, hotline_name, phone, doc_structure, implausible_rate")
+                        "for rejected: ordinal, year, date, doc_number, program_name, hotline_name, phone, doc_structure,"
+                                + " implausible_rate, target, multi_year, other_region, breakdown, list_mismatch,"
+                                + " excluded_term,"
+                                + " ambiguous, second_figure")
             }),
             "report_year",
             List.of("doc_id", "char_start"));

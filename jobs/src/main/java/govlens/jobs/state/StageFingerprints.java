@@ -26,7 +26,7 @@ import org.apache.hadoop.fs.Path;
  *   <li>{@link Stage#INGEST} (documents, sections, sentences, duplicates, quarantine): {@code
  *       govlens.ingest}, the gazetteer and its aliases, the page-furniture lists.
  *   <li>{@link Stage#INDICATORS} (indicators, mentions, region_year_indicators): {@code govlens.indicators},
- *       the rules file (bundled or {@code indicators.rules-file}), the indicator catalog.
+ *       the rules file (bundled or {@code indicators.rules-file}), the indicator catalog, the unit table.
  *   <li>{@link Stage#ANALYTICS} (tokens, term_stats, keywords, and the LDA units behind doc_topics): {@code
  *       govlens.tokens}, {@code govlens.keywords}, {@code topics.unit} and {@code topics.chunk-chars}, the
  *       domain dictionary, the stopword lists, the gazetteer (its names are in the tokenizer's dictionary).
@@ -62,7 +62,7 @@ public final class StageFingerprints {
     /** Classpath resources each stage loads, besides configured files. */
     static final Map<Stage, List<String>> RESOURCES = Map.of(
             Stage.INGEST, concat(GAZETTEER, List.of("/conf/gazetteer/aliases.csv", "/conf/clean/furniture.conf")),
-            Stage.INDICATORS, List.of("/conf/indicator_catalog.tsv"),
+            Stage.INDICATORS, List.of("/conf/indicator_catalog.tsv", "/conf/indicators/units.tsv"),
             Stage.ANALYTICS, concat(List.of("/conf/dict/domain_terms.txt"), GAZETTEER));
 
     /** Configuration keys (under govlens) each stage's output depends on. */

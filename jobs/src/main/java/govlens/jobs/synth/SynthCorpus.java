@@ -5,6 +5,7 @@ import govlens.lib.meta.Gazetteer;
 import govlens.lib.meta.Region;
 import govlens.lib.pipeline.DocumentProcessor;
 import govlens.lib.pipeline.ProcessedFile;
+import govlens.lib.text.Headings;
 import govlens.lib.text.Section;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -199,11 +200,8 @@ public final class SynthCorpus {
         }
     }
 
-    private static final Pattern NUMBERING =
-            Pattern.compile("^[\\s#*]*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[.、．]|[一二三四五六七八九十]+是)\\s*");
-
     static String stripNumbering(String heading) {
-        return NUMBERING.matcher(heading).replaceFirst("").replace("*", "").trim();
+        return Headings.stripNumbering(heading);
     }
 
     private static String firstLine(String s) {

@@ -1,5 +1,8 @@
 package govlens.lib.clean;
 
+import govlens.lib.text.Headings;
+import govlens.lib.text.Punctuation;
+import govlens.lib.text.Width;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -59,20 +62,12 @@ public final class TextCleaner {
     /** A line this long that does not end a sentence is body text, so a following continuation joins it. */
     private static final int BODY_LINE = 60;
 
-    private static final String SENTENCE_END = "。！？!?；;：:….";
+    private static final String SENTENCE_END = Punctuation.LINE_END;
     private static final String MID_SENTENCE_END = "，,、《“‘（(【〔";
-    private static final String INTERNAL_SENTENCE_PUNCT = "。！？；!?;";
+    private static final String INTERNAL_SENTENCE_PUNCT = Punctuation.SEMICOLON_END;
 
     /** Section and list markers that start a heading or an enumerated paragraph. */
-    private static final Pattern HEADING = Pattern.compile("^(第[一二三四五六七八九十百千零〇两\\d]+[章节条部分篇编]"
-            + "|[一二三四五六七八九十百]+[、.]"
-            + "|[(（][一二三四五六七八九十百]{1,3}[)）]"
-            + "|[(（]\\d{1,2}[)）]"
-            + "|\\d{1,2}、"
-            + "|\\d{1,2}\\.(?!\\d)"
-            + "|[①-⑳]"
-            + "|[一二三四五六七八九十]+是"
-            + "|其[一二三四五六]|首先|其次|再次|最后|附件|附:)");
+    private static final Pattern HEADING = Headings.PARAGRAPH_START;
 
     private static final Pattern MD_HEADING = Pattern.compile("^#{1,6}(?:[ ]+|(?=[\\p{IsHan}(（]))");
     /** "> " quote markers; a lone ">" is left alone because scraped breadcrumbs use it as a separator line. */
@@ -140,11 +135,8 @@ public final class TextCleaner {
             } else if (isInvisible(c)) {
                 flags.add("invisible_chars_removed");
                 continue;
-            } else if (c >= '\uFF01' && c <= '\uFF5E') {
-                o = (char) (c - 0xFEE0);
-                flags.add("width_folded");
-            } else if (c == '\u3000') {
-                o = ' ';
+            } else if (Width.folds(c)) {
+                o = Width.fold(c);
                 flags.add("width_folded");
             } else if (c == '\t'
                     || c == '\u00A0'

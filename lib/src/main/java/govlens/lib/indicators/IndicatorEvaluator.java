@@ -38,8 +38,23 @@ public final class IndicatorEvaluator {
             boolean required,
             String evidence) {}
 
-    /** One prediction to score. */
-    public record Prediction(String doc, String indicator, double value, String unit, String approx) {}
+    /** One prediction to score; {@code sentence} (may be null) is printed with a false positive. */
+    public record Prediction(String doc, String indicator, double value, String unit, String approx, String sentence) {
+        public Prediction(String doc, String indicator, double value, String unit, String approx) {
+            this(doc, indicator, value, unit, approx, null);
+        }
+    }
+
+    /** Precision and recall of one indicator: matched required rows, false positives, required rows. */
+    public record IndicatorScore(String indicator, int matched, int falsePositives, int required) {
+        public double precision() {
+            return matched + falsePositives == 0 ? 1.0 : (double) matched / (matched + falsePositives);
+        }
+
+        public double recall() {
+            return required == 0 ? 1.0 : (double) matched / required;
+        }
+    }
 
     /** Scores and the rows behind them. */
     public record Result(
@@ -49,7 +64,41 @@ public final class IndicatorEvaluator {
             int matched,
             int requiredTotal,
             List<GoldRow> misses,
-            List<Prediction> falsePositives) {
+            List<Prediction> falsePositives,
+            List<IndicatorScore> byIndicator) {
+
+        /** The score of {@code indicator}, all zero when neither gold nor predictions name it. */
+        public IndicatorScore score(String indicator) {
+            return byIndicator.stream()
+                    .filter(s -> s.indicator().equals(indicator))
+                    .findFirst()
+                    .orElse(new IndicatorScore(indicator, 0, 0, 0));
+        }
+
+        /** One line per indicator: code, precision, recall, matched, false positives, required. */
+        public String table() {
+            StringBuilder sb = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "%-40s %9s %7s %7s %4s %8s%n",
+                    "indicator",
+                    "precision",
+                    "recall",
+                    "matched",
+                    "fp",
+                    "required"));
+            for (IndicatorScore s : byIndicator) {
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "%-40s %9.3f %7.3f %7d %4d %8d%n",
+                        s.indicator(),
+                        s.precision(),
+                        s.recall(),
+                        s.matched(),
+                        s.falsePositives(),
+                        s.required()));
+            }
+            return sb.toString();
+        }
 
         /** Human-readable summary: the three scores, then every miss and false positive, one per line. */
         public String report() {
@@ -69,7 +118,13 @@ public final class IndicatorEvaluator {
             }
             for (Prediction p : falsePositives) {
                 sb.append(String.format(
-                        Locale.ROOT, "FP\t%s\t%s\t%s\t%s%n", p.doc(), p.indicator(), fmt(p.value()), p.unit()));
+                        Locale.ROOT,
+                        "FP\t%s\t%s\t%s\t%s%s%n",
+                        p.doc(),
+                        p.indicator(),
+                        fmt(p.value()),
+                        p.unit(),
+                        p.sentence() == null ? "" : "\t" + p.sentence()));
             }
             return sb.toString();
         }
@@ -142,10 +197,22 @@ public final class IndicatorEvaluator {
             required++;
             if (!used[i]) misses.add(gold.get(i));
         }
+        java.util.TreeMap<String, int[]> per = new java.util.TreeMap<>();
+        for (int i = 0; i < gold.size(); i++) {
+            GoldRow g = gold.get(i);
+            if (!g.required()) continue;
+            int[] c = per.computeIfAbsent(g.indicator(), k -> new int[3]);
+            c[2]++;
+            if (used[i]) c[0]++;
+        }
+        for (Prediction p : fps) per.computeIfAbsent(p.indicator(), k -> new int[3])[1]++;
+        List<IndicatorScore> byIndicator = new ArrayList<>();
+        per.forEach((k, c) -> byIndicator.add(new IndicatorScore(k, c[0], c[1], c[2])));
         double precision = tp + fps.size() == 0 ? 1.0 : (double) tp / (tp + fps.size());
         double recall = required == 0 ? 1.0 : (double) tp / required;
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return new Result(precision, recall, f1, tp, required, List.copyOf(misses), List.copyOf(fps));
+        return new Result(
+                precision, recall, f1, tp, required, List.copyOf(misses), List.copyOf(fps), List.copyOf(byIndicator));
     }
 
     static boolean close(double gold, double pred) {

@@ -1,9 +1,11 @@
 package govlens.lib.indicators;
 
 import govlens.lib.indicators.IndicatorRules.CatalogEntry;
+import govlens.lib.indicators.IndicatorRules.Description;
 import govlens.lib.indicators.IndicatorRules.Exclusion;
 import govlens.lib.indicators.IndicatorRules.Rule;
 import govlens.lib.indicators.NumberNormalizer.NumberToken;
+import govlens.lib.text.Punctuation;
 import govlens.lib.text.Sentence;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,16 +32,18 @@ public final class IndicatorExtractor implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Characters that end a clause. */
-    private static final String CLAUSE_SEPARATORS = ",;:，；：。！？!?…\n";
+    private static final String CLAUSE_SEPARATORS = Punctuation.CLAUSE_END;
 
     private static final Pattern DIGIT = Pattern.compile("[0-9]");
     /** A line shorter than this that ends without punctuation is taken as a heading, not a page-broken line. */
     private static final int MIN_BROKEN_LINE = 25;
 
     private final IndicatorRules rules;
+    private final DescriptionMatcher describer;
 
     public IndicatorExtractor(IndicatorRules rules) {
         this.rules = rules;
+        this.describer = new DescriptionMatcher(rules.descriptions());
     }
 
     /** Extractor over the default rules ({@value IndicatorRules#DEFAULT_RULES}), loaded once per JVM. */
@@ -208,6 +212,13 @@ public final class IndicatorExtractor implements java.io.Serializable {
                 continue;
             }
 
+            int sStart = sentenceStart(u, t.start());
+            reason = contextReason(u, sStart, t.start());
+            if (reason != null) {
+                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, reason));
+                continue;
+            }
+
             Candidate best = null;
             for (Rule r : rules.rules()) {
                 Candidate c = match(r, t, u, clause, cStart, cEnd, tokens);
@@ -215,6 +226,44 @@ public final class IndicatorExtractor implements java.io.Serializable {
             }
             boolean bareNumber = t.unit() == null;
             if (best == null) {
+                DescriptionMatcher.Match dm = describer.match(u, sStart, cStart, cEnd, t, tokens);
+                if (dm != null && dm.description() != null && alreadyValued(values, dm.description(), sent)) {
+                    // A second figure of the same indicator in one sentence is most often another stage of the
+                    // same cases (受理749件…共办理718件): the first one stands, the rest are not guessed at.
+                    mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "second_figure"));
+                    continue;
+                }
+                if (dm != null && dm.description() != null) {
+                    Description d = dm.description();
+                    CatalogEntry e = rules.catalogEntries().get(d.indicator());
+                    List<String> flags = new ArrayList<>();
+                    if (d.rate() && (t.value() < 0 || t.value() > 100)) {
+                        mentions.add(
+                                mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate"));
+                        continue;
+                    }
+                    values.add(new IndicatorValue(
+                            d.indicator(),
+                            e.nameZh(),
+                            e.area(),
+                            t.value(),
+                            d.rate() ? "%" : t.unit(),
+                            t.approx(),
+                            raw,
+                            sent.text(),
+                            sent.idx(),
+                            sent.sectionId(),
+                            oStart,
+                            oEnd,
+                            d.id(),
+                            d.confidence(),
+                            flags));
+                    continue;
+                }
+                if (dm != null && dm.reason() != null) {
+                    mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, dm.reason()));
+                    continue;
+                }
                 boolean rateLike = bareNumber && t.value() > 100 && precededByRateSubject(u, cStart, t.start());
                 mentions.add(mention(
                         raw,
@@ -253,6 +302,31 @@ public final class IndicatorExtractor implements java.io.Serializable {
                     Math.round(conf * 100) / 100.0,
                     flags));
         }
+    }
+
+    private static boolean alreadyValued(List<IndicatorValue> values, Description d, Sentence sent) {
+        for (int i = values.size() - 1; i >= 0; i--) {
+            IndicatorValue v = values.get(i);
+            if (v.sentenceIdx() != sent.idx()) return false;
+            if (v.indicator().equals(d.indicator())) return true;
+        }
+        return false;
+    }
+
+    /** Start of the sentence holding {@code at} inside the unit (after the last sentence end before it). */
+    private static int sentenceStart(String u, int at) {
+        int i = at;
+        while (i > 0 && !Punctuation.endsSentence(u.charAt(i - 1))) i--;
+        return i;
+    }
+
+    private String contextReason(String u, int from, int to) {
+        for (Exclusion ex : rules.contextExclusions()) {
+            Matcher m = ex.pattern().matcher(u);
+            m.region(from, to);
+            if (m.find()) return ex.reason();
+        }
+        return null;
     }
 
     private boolean precededByRateSubject(String u, int cStart, int numStart) {

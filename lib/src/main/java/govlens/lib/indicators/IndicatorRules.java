@@ -25,13 +25,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The compiled, validated indicator rule set: the catalog ({@code /conf/indicator_catalog.tsv}), the rules, the
- * exclusions and the plausibility checks of a rules file ({@code /conf/indicators/rules.conf} by default). The
- * format is documented in {@code docs/indicator-rules.md}.
+ * The compiled, validated indicator rule set: the catalog ({@code /conf/indicator_catalog.tsv}), the trigger
+ * rules, the indicator descriptions, the exclusions, the context exclusions and the plausibility checks of a rules
+ * file ({@code /conf/indicators/rules.conf} by default). The format is documented in {@code docs/indicator-rules.md}.
+ * Every unit a rule or description names must be a row of {@link Units} ({@code conf/indicators/units.tsv}).
  *
  * <p>Validation at load is strict so an analyst's typo fails fast: unknown keys (top level, defaults, rule,
- * exclusion, check) and indicator codes missing from the catalog raise {@link IllegalArgumentException} naming
- * them; bad regular expressions name the rule. Immutable and thread-safe once built.
+ * exclusion, description, check), indicator codes missing from the catalog and units missing from the unit table
+ * raise {@link IllegalArgumentException} naming them; bad regular expressions name the rule. Immutable and thread-safe once built.
  */
 public final class IndicatorRules implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -41,7 +42,10 @@ public final class IndicatorRules implements java.io.Serializable {
     /** Classpath location of the indicator catalog. */
     public static final String CATALOG = "/conf/indicator_catalog.tsv";
 
-    static final Set<String> TOP_KEYS = Set.of("defaults", "exclusions", "rateSubject", "rules", "checks");
+    static final Set<String> TOP_KEYS =
+            Set.of("defaults", "exclusions", "contextExclusions", "rateSubject", "rules", "descriptions", "checks");
+    static final Set<String> DESCRIPTION_KEYS = Set.of(
+            "indicator", "subject", "action", "units", "exclude", "sentenceRequire", "actionAfter", "confidence");
     static final Set<String> DEFAULT_KEYS =
             Set.of("maxGapBefore", "maxGapAfter", "beforeGapForbid", "afterGapForbid", "confidence");
     static final Set<String> RULE_KEYS = Set.of(
@@ -87,6 +91,33 @@ public final class IndicatorRules implements java.io.Serializable {
             double confidence)
             implements java.io.Serializable {}
 
+    /**
+     * A data-driven description of one indicator (see docs/indicator-rules.md, "Descriptions"): a number is
+     * assigned when an action term stands in its clause (before it, or within {@code actionAfter} characters after
+     * it) and a subject term stands before it in the same sentence or right after it in its clause; the nearest
+     * subject and action win among all descriptions.
+     *
+     * @param id {@code describe.<indicator>}
+     * @param subject terms naming what is counted (regular expressions)
+     * @param action terms naming what was done to it; the action competition separates neighbours that share a
+     *     subject (受理 received, 审结 closed, 纠错 corrected)
+     * @param exclude terms that, between the subject and the number or in the number's clause, rule it out
+     * @param sentenceRequire a pattern the sentence must hold, or null
+     * @param actionAfter how far after the number an action may stand (常务会议3次专题听取); 0 disables
+     */
+    public record Description(
+            String id,
+            String indicator,
+            boolean rate,
+            List<Pattern> subject,
+            List<Pattern> action,
+            Set<String> units,
+            Pattern exclude,
+            Pattern sentenceRequire,
+            int actionAfter,
+            double confidence)
+            implements java.io.Serializable {}
+
     /** A number-rejecting pattern and the reason reported on the rejected mention. */
     public record Exclusion(String reason, Pattern pattern) implements java.io.Serializable {}
 
@@ -97,6 +128,8 @@ public final class IndicatorRules implements java.io.Serializable {
     private final Map<String, CatalogEntry> catalog;
     private final List<Rule> rules;
     private final List<Exclusion> exclusions;
+    private final List<Exclusion> contextExclusions;
+    private final List<Description> descriptions;
     private final Pattern rateSubject;
     private final List<List<String>> orderChecks;
     private final List<RatioCheck> ratioChecks;
@@ -105,12 +138,16 @@ public final class IndicatorRules implements java.io.Serializable {
             Map<String, CatalogEntry> catalog,
             List<Rule> rules,
             List<Exclusion> exclusions,
+            List<Exclusion> contextExclusions,
+            List<Description> descriptions,
             Pattern rateSubject,
             List<List<String>> orderChecks,
             List<RatioCheck> ratioChecks) {
         this.catalog = catalog;
         this.rules = rules;
         this.exclusions = exclusions;
+        this.contextExclusions = contextExclusions;
+        this.descriptions = descriptions;
         this.rateSubject = rateSubject;
         this.orderChecks = orderChecks;
         this.ratioChecks = ratioChecks;
@@ -209,6 +246,15 @@ public final class IndicatorRules implements java.io.Serializable {
                 exclusions.add(new Exclusion(req(ex, "reason", where), regex(req(ex, "pattern", where), where)));
             }
         }
+        List<Exclusion> contextExclusions = new ArrayList<>();
+        if (conf.hasPath("contextExclusions")) {
+            int i = 0;
+            for (Config ex : conf.getConfigList("contextExclusions")) {
+                String where = "contextExclusions[" + i++ + "]";
+                checkKeys(ex, EXCLUSION_KEYS, where);
+                contextExclusions.add(new Exclusion(req(ex, "reason", where), regex(req(ex, "pattern", where), where)));
+            }
+        }
         Pattern rateSubject = regex(conf.hasPath("rateSubject") ? conf.getString("rateSubject") : "率$", "rateSubject");
 
         List<Rule> rules = new ArrayList<>();
@@ -237,6 +283,7 @@ public final class IndicatorRules implements java.io.Serializable {
             if (kind.equals("count") && units.isEmpty()) {
                 throw new IllegalArgumentException(where + ": a count rule needs 'units'");
             }
+            checkUnits(units, where);
             rules.add(new Rule(
                     id,
                     indicator,
@@ -255,6 +302,44 @@ public final class IndicatorRules implements java.io.Serializable {
                     r.hasPath("confidence")
                             ? r.getDouble("confidence")
                             : defaults.hasPath("confidence") ? defaults.getDouble("confidence") : 0.9));
+        }
+        List<Description> descriptions = new ArrayList<>();
+        if (conf.hasPath("descriptions")) {
+            int j = 0;
+            Set<String> described = new TreeSet<>();
+            for (Config d : conf.getConfigList("descriptions")) {
+                String where = "descriptions[" + j++ + "]";
+                checkKeys(d, DESCRIPTION_KEYS, where);
+                String indicator = req(d, "indicator", where);
+                where = "description " + indicator;
+                if (!catalog.containsKey(indicator)) unknownCodes.add(indicator + " (descriptions)");
+                if (!described.add(indicator)) {
+                    throw new IllegalArgumentException("Duplicate description of '" + indicator + "' in " + origin);
+                }
+                CatalogEntry entry = catalog.get(indicator);
+                boolean rate = entry != null && entry.unit().equals("%");
+                List<Pattern> subject = regexList(d, "subject", where);
+                List<Pattern> action = regexList(d, "action", where);
+                if (subject.isEmpty() || action.isEmpty()) {
+                    throw new IllegalArgumentException(where + ": needs 'subject' and 'action' terms");
+                }
+                Set<String> units = Set.copyOf(strings(d, "units"));
+                if (!rate && units.isEmpty()) throw new IllegalArgumentException(where + ": needs 'units'");
+                checkUnits(units, where);
+                descriptions.add(new Description(
+                        "describe." + indicator,
+                        indicator,
+                        rate,
+                        subject,
+                        action,
+                        units,
+                        anyOf(d, "exclude", where),
+                        anyOf(d, "sentenceRequire", where),
+                        d.hasPath("actionAfter") ? d.getInt("actionAfter") : 0,
+                        d.hasPath("confidence")
+                                ? d.getDouble("confidence")
+                                : defaults.hasPath("confidence") ? defaults.getDouble("confidence") - 0.1 : 0.8));
+            }
         }
         List<List<String>> order = new ArrayList<>();
         List<RatioCheck> ratios = new ArrayList<>();
@@ -296,9 +381,23 @@ public final class IndicatorRules implements java.io.Serializable {
                 catalog,
                 List.copyOf(rules),
                 List.copyOf(exclusions),
+                List.copyOf(contextExclusions),
+                List.copyOf(descriptions),
                 rateSubject,
                 List.copyOf(order),
                 List.copyOf(ratios));
+    }
+
+    /** Every unit a rule names must be in the unit table, else the rule could never fire: fail naming it. */
+    static void checkUnits(java.util.Collection<String> units, String where) {
+        Set<String> unknown = new TreeSet<>();
+        for (String u : units) {
+            if (!Units.get().contains(u)) unknown.add(u);
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    where + ": unknown unit(s) " + unknown + ", not in " + Units.RESOURCE + " (add them there)");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -367,6 +466,15 @@ public final class IndicatorRules implements java.io.Serializable {
 
     public List<Exclusion> exclusions() {
         return exclusions;
+    }
+
+    /** Patterns that, found in the sentence before a number, reject it (multi-year totals, other regions). */
+    public List<Exclusion> contextExclusions() {
+        return contextExclusions;
+    }
+
+    public List<Description> descriptions() {
+        return descriptions;
     }
 
     public Pattern rateSubject() {

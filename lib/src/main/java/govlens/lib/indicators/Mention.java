@@ -3,7 +3,8 @@ package govlens.lib.indicators;
 /**
  * A number that no rule turned into an indicator value: either {@code unclaimed} (reason null) or
  * {@code rejected} with a reason such as ordinal, year, date, doc_number, program_name, hotline_name, phone,
- * doc_structure or implausible_rate.
+ * doc_structure, target, implausible_rate, multi_year, other_region (context exclusions), or from the indicator
+ * descriptions breakdown, list_mismatch, excluded_term, ambiguous, second_figure (docs/indicator-rules.md).
  *
  * @param rawText exact text, equal to {@code cleanedText.substring(charStart, charEnd)}
  * @param value normalized value, null when it could not be normalized

@@ -1,6 +1,7 @@
 package govlens.lib.indicators;
 
 import govlens.lib.text.ChineseNumerals;
+import govlens.lib.text.Width;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Finds and normalizes numbers as Chinese reports write them: Arabic digits (half- or full-width, with
  * thousands separators and decimals), Chinese numerals (十二, 一百零五, 两), the multipliers 万 and 亿, approximation
- * markers before (近, 约, 超, 超过, 逾, 将近) or after (余, 多, 以上, 左右) the number, and a unit word or {@code %}.
+ * markers before (近, 约, 超, 超过, 逾, 将近) or after (余, 多, 以上, 左右) the number, and a unit from
+ * {@code conf/indicators/units.tsv} ({@link Units}). Values come from the one numeral parser
+ * {@link ChineseNumerals}; vague amounts (几十件, 数百人) are skipped.
  *
  * <p>Values are returned in plain units: 82.3万件 is 823000 件, 15.8% is 15.8 with unit "%". Chinese numerals are
  * only recognised when a unit follows them (十二期, 两次), because bare Chinese numerals in this genre are mostly
@@ -18,13 +21,13 @@ import java.util.regex.Pattern;
  */
 public final class NumberNormalizer {
 
-    /** Units recognised after a number, longest first so 人次 wins over 人. */
-    public static final List<String> UNITS = List.of(
-            "个百分点", "万人次", "人次", "件次", "户次", "场次", "批次", "万元", "亿元", "千米", "公里", "小时", "%", "‰", "件", "次", "起", "名",
-            "个", "份", "项", "期", "条", "场", "人", "宗", "户", "家", "批", "篇", "部", "所", "处", "套", "台", "座", "天", "元", "倍",
-            "类", "卷", "本", "张", "块", "册", "章", "号", "年", "月", "日");
+    /** Units recognised after a number, longest first so 人次 wins over 人 (from {@link Units}). */
+    public static final List<String> UNITS = Units.get().longestFirst();
 
     private static final String CN_DIGITS = "零〇一二两三四五六七八九十百千万亿";
+    /** A Chinese numeral next to one of these is vague (十几, 几十, 数百): no figure. */
+    private static final String VAGUE = "几数";
+
     private static final Pattern TOKEN = Pattern.compile("(将近|接近|超过|近|约|超|逾)?"
             + "(?:(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)|(["
             + CN_DIGITS
@@ -59,16 +62,9 @@ public final class NumberNormalizer {
             int numberStart,
             int numberEnd) {}
 
-    /** Folds full-width digits, comma, period and percent sign to ASCII so either width parses. */
+    /** Folds full-width digits, comma, period and percent sign to ASCII so either width parses ({@link Width}). */
     public static String foldWidth(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= '\uFF01' && c <= '\uFF5E') sb.append((char) (c - 0xFEE0));
-            else if (c == '\u3000') sb.append(' ');
-            else sb.append(c);
-        }
-        return sb.toString();
+        return Width.fold(s);
     }
 
     /**
@@ -80,7 +76,7 @@ public final class NumberNormalizer {
         String t = foldWidth(text).strip();
         Matcher m = TOKEN.matcher(t);
         if (m.matches()) {
-            NumberToken tok = toToken(m);
+            NumberToken tok = toToken(m, t);
             if (tok != null) return Optional.of(tok);
         }
         return Optional.empty();
@@ -96,7 +92,7 @@ public final class NumberNormalizer {
         Matcher m = TOKEN.matcher(t);
         int from = 0;
         while (from < t.length() && m.find(from)) {
-            NumberToken tok = toToken(m);
+            NumberToken tok = toToken(m, t);
             if (tok == null) {
                 from = m.start() + 1;
                 continue;
@@ -107,7 +103,7 @@ public final class NumberNormalizer {
         return out;
     }
 
-    private static NumberToken toToken(Matcher m) {
+    private static NumberToken toToken(Matcher m, String input) {
         String pre = m.group(1);
         String arabic = m.group(2);
         String cn = m.group(3);
@@ -118,20 +114,28 @@ public final class NumberNormalizer {
         double v;
         int numStart;
         int numEnd;
+        Double parsed;
         if (arabic != null) {
-            v = Double.parseDouble(arabic.replace(",", ""));
+            parsed = ChineseNumerals.figure(arabic);
             numStart = m.start(2);
             numEnd = m.end(2);
         } else {
             // Chinese numerals need a unit: alone they are names (二十大, 三中全会), not quantities.
             if (unit == null || unit.equals("%")) return null;
-            Double c = chineseToNumber(cn);
-            if (c == null) return null;
-            v = c;
             numStart = m.start(3);
             numEnd = m.end(3);
+            // 几十件, 数百人: vague (a 几 after the numeral, as in 十几件, already leaves it without a unit).
+            if (numStart > 0 && VAGUE.indexOf(input.charAt(numStart - 1)) >= 0) return null;
+            parsed = ChineseNumerals.value(cn);
         }
+        if (parsed == null) return null;
+        v = parsed;
         if (mult != null) v *= mult.equals("万") ? 1e4 : 1e8;
+        Units.Unit u = unit == null ? null : Units.get().unit(unit);
+        if (u != null && u.factor() != 1) {
+            v *= u.factor();
+            unit = u.base();
+        }
         String approx = pre != null && !pre.equals("接近") ? pre : approxMid != null ? approxMid : post;
         if (pre != null && pre.equals("接近")) approx = "近";
         int start = pre != null ? m.start(1) : numStart;

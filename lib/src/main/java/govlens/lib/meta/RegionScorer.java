@@ -1,6 +1,7 @@
 package govlens.lib.meta;
 
 import govlens.lib.meta.Layout.Line;
+import govlens.lib.text.Punctuation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -312,13 +313,8 @@ final class RegionScorer {
     }
 
     private static int nextSentence(String para, int from) {
-        for (int i = from; i < para.length(); i++) {
-            char c = para.charAt(i);
-            if (c == '。' || c == '！' || c == '？' || c == '!' || c == '?') {
-                return i + 1;
-            }
-        }
-        return -1;
+        int end = Punctuation.nextSentenceEnd(para, from);
+        return end < 0 ? -1 : end + 1;
     }
 
     private static int[] formulaSpan(Layout layout, List<Line> body) {

@@ -1,6 +1,7 @@
 package govlens.lib.meta;
 
 import govlens.lib.meta.Layout.Line;
+import govlens.lib.text.Punctuation;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,7 +89,7 @@ final class YearReader {
         }
         for (Line l : layout.bodyParagraphs(2)) {
             // The lead may open a later sentence of the opening paragraph.
-            for (String sentence : l.compact().split("(?<=[。！？!?])")) {
+            for (String sentence : l.compact().split("(?<=[" + Punctuation.SENTENCE_END + "])")) {
                 Matcher m = OPENING_YEAR.matcher(sentence);
                 if (m.find()) {
                     return Integer.valueOf(m.group(1));

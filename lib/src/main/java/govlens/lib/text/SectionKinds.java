@@ -126,12 +126,7 @@ final class SectionKinds {
     }
 
     private static String firstSentence(String paragraph) {
-        for (int i = 0; i < paragraph.length(); i++) {
-            char c = paragraph.charAt(i);
-            if (c == '。' || c == '!' || c == '?' || c == '！' || c == '？') {
-                return paragraph.substring(0, i);
-            }
-        }
-        return paragraph;
+        int end = Punctuation.nextSentenceEnd(paragraph, 0);
+        return end < 0 ? paragraph : paragraph.substring(0, end);
     }
 }

@@ -69,11 +69,11 @@ public final class SectionSplitter {
         }
     }
 
-    private static final Pattern CN_COMMA = Pattern.compile("^([一二三四五六七八九十]{1,3})\\s*、");
-    private static final Pattern CN_PAREN = Pattern.compile("^[(（]\\s*([一二三四五六七八九十]{1,3})\\s*[)）]");
-    private static final Pattern ARABIC = Pattern.compile("^(\\d{1,2})\\s*[.、．](?![\\d.])");
-    private static final Pattern ARABIC_PAREN = Pattern.compile("^[(（]\\s*(\\d{1,2})\\s*[)）]");
-    private static final Pattern LEAD_IN = Pattern.compile("^([一二三四五六七八九十]{1,3})是(?![否非])");
+    private static final Pattern CN_COMMA = Headings.CN_COMMA;
+    private static final Pattern CN_PAREN = Headings.CN_PAREN;
+    private static final Pattern ARABIC = Headings.ARABIC;
+    private static final Pattern ARABIC_PAREN = Headings.ARABIC_PAREN;
+    private static final Pattern LEAD_IN = Headings.LEAD_IN;
 
     /** A line that may hold a heading, before the numbering filter. */
     private record Candidate(Style style, int ordinal, int start, String heading, boolean standalone) {}
@@ -223,10 +223,10 @@ public final class SectionSplitter {
     private static int clauseEnd(String content, int from, boolean leadIn) {
         for (int i = from; i < content.length(); i++) {
             char c = content.charAt(i);
-            if (c == '。' || c == '!' || c == '?' || c == '！' || c == '？') {
+            if (Punctuation.endsSentence(c)) {
                 return i;
             }
-            if (leadIn && (c == ',' || c == ';' || c == ':' || c == '，' || c == '；' || c == '：')) {
+            if (leadIn && Punctuation.CLAUSE_PAUSE.indexOf(c) >= 0) {
                 return i;
             }
         }
@@ -243,11 +243,7 @@ public final class SectionSplitter {
     }
 
     private static String stripTrailingPunctuation(String s) {
-        int end = s.length();
-        while (end > 0 && "。.,;:!?，；：！？、".indexOf(s.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return s.substring(0, end);
+        return Punctuation.stripTrailing(s);
     }
 
     // ---------------------------------------------------------------- numbering filter

@@ -20,7 +20,7 @@ public final class SentenceSplitter {
     /** Sentences longer than this are cut at semicolons. */
     public static final int MAX_SENTENCE = 500;
 
-    private static final String TERMINATORS = "。!?！？";
+    private static final String TERMINATORS = Punctuation.SENTENCE_END;
     private static final String CLOSERS = "”’\"')）]】」』》〕";
 
     private SentenceSplitter() {}

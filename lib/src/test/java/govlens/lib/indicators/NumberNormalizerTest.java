@@ -104,4 +104,28 @@ class NumberNormalizerTest {
         assertEquals("余", all.get(0).approx());
         assertEquals("706件", s.substring(all.get(1).start(), all.get(1).end()));
     }
+
+    // Chinese numerals with 亿 and 万 keep their scale inside a token: 一亿三千万元 is 130000000 元.
+    @Test
+    void chineseYiWanToken() {
+        NumberToken t = parse("一亿三千万元");
+        assertEquals(130000000, t.value());
+        assertEquals("元", t.unit());
+    }
+
+    // Digits with a multiplier and a unit: 3.2万人次 is 32000 人次, 1.5亿元 is 150000000 元.
+    @Test
+    void mixedDigitsAndMultipliers() {
+        assertEquals(32000, parse("3.2万人次").value());
+        assertEquals("人次", parse("3.2万人次").unit());
+        assertEquals(150000000, parse("1.5亿元").value());
+    }
+
+    // Vague amounts (几十件, 数百人, 十几次) yield no number at all.
+    @Test
+    void vagueAmountsIgnored() {
+        assertTrue(NumberNormalizer.findAll("处理几十件").isEmpty());
+        assertTrue(NumberNormalizer.findAll("培训数百人").isEmpty());
+        assertTrue(NumberNormalizer.findAll("召开十几次").isEmpty());
+    }
 }
