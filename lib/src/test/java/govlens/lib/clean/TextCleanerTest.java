@@ -303,6 +303,16 @@ class TextCleanerTest {
                 clean("公文范文网—海量资料每日更新www.gongwen-example.com惠州市人民政府关于2023年度法治政府建设情况的报告\n\n正文。"));
     }
 
+    // Two watermarks glued one after the other at a line start both go in one cleaning (found by
+    // RandomTextCleanerTest: the second was only at the line start once the first was removed, so cleaning the
+    // cleaned text removed it and the cleaner was not idempotent).
+    @Test
+    void consecutiveWatermarksAtLineStartRemoved() {
+        String raw = "—专享www.wendang.net某某文库—海量资料每日更新www.e.com";
+        assertEquals("", clean(raw));
+        assertEquals("报告正文。", clean(raw + "报告正文。"));
+    }
+
     // The same watermark repeated inside sentences is removed there too, and only the watermark.
     @Test
     void repeatedWatermarkInsideSentenceRemoved() {
