@@ -385,7 +385,7 @@ public final class TextCleaner {
             if (changed) {
                 flags.add("furniture_removed");
                 anyChanged = true;
-                Line kept = l.keep(keep).strip();
+                Line kept = normalizeLine(l.keep(keep), flags);
                 if (!kept.s.isEmpty()) {
                     out.add(kept);
                 }

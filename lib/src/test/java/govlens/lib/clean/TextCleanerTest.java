@@ -313,6 +313,13 @@ class TextCleanerTest {
         assertEquals("报告正文。", clean(raw + "报告正文。"));
     }
 
+    // What a removed watermark leaves at the line start is normalised like any line start (found by
+    // RandomTextCleanerTest: the "> " quote marker was only stripped by a second cleaning).
+    @Test
+    void lineStartAfterWatermarkNormalised() {
+        assertEquals("全市推进依法行政。", clean("—www.example.net> 全市推进依法行政。"));
+    }
+
     // The same watermark repeated inside sentences is removed there too, and only the watermark.
     @Test
     void repeatedWatermarkInsideSentenceRemoved() {
