@@ -17,7 +17,7 @@ class RandomTextCleanerTest {
     // Any text: the cleaned text keeps every promise of the class doc, and the offset map points into the raw text.
     @Test
     void anyText() {
-        checkRandomData(400, RandomTexts::anyText, RandomTexts::escape, raw -> {
+        checkRandomData(150, RandomTexts::anyText, RandomTexts::escape, raw -> {
             TextInvariants.assertCleaned(raw, TextCleaner.clean(raw));
         });
     }
@@ -25,7 +25,7 @@ class RandomTextCleanerTest {
     // Web-page furniture and markdown in bulk: the same promises (these inputs exercise the line rules).
     @Test
     void furnitureHeavyText() {
-        checkRandomData(300, r -> RandomTexts.fragments(r, 5 + r.nextInt(60)), RandomTexts::escape, raw -> {
+        checkRandomData(150, r -> RandomTexts.fragments(r, 5 + r.nextInt(60)), RandomTexts::escape, raw -> {
             TextInvariants.assertCleaned(raw, TextCleaner.clean(raw));
         });
     }

@@ -45,7 +45,7 @@ class RandomIndicatorExtractorTest {
     // Numbers in every notation inside noisy reports: offsets, raw_text, sentence references, value ranges.
     @Test
     void randomDocuments() {
-        checkRandomData(200, RandomIndicatorExtractorTest::raw, RandomTexts::escape, raw -> {
+        checkRandomData(80, RandomIndicatorExtractorTest::raw, RandomTexts::escape, raw -> {
             Doc d = doc(raw);
             ExtractionResult res = EXTRACTOR.extract(d.text(), d.sentences());
             assertNotNull(res);

@@ -64,7 +64,7 @@ class RandomIngestTest {
     // exactly when a strict decode fails, and BOM-marked or valid UTF-8 input is read as such.
     @Test
     void decodeAnyBytes() {
-        checkRandomData(300, RandomTexts::byteSoup, Bytes::toString, in -> {
+        checkRandomData(200, RandomTexts::byteSoup, Bytes::toString, in -> {
             byte[] b = in.bytes();
             EncodingDetector.DecodedText d = EncodingDetector.decode(b);
             assertNotNull(d.text());
@@ -93,7 +93,7 @@ class RandomIngestTest {
     @Test
     void intactTextRoundTrips() {
         checkRandomData(
-                300,
+                200,
                 r -> {
                     String text = RandomTexts.reportLike(r).replace("\uFEFF", "");
                     Encoding e = RandomTexts.pick(
@@ -129,7 +129,7 @@ class RandomIngestTest {
     @Test
     void truncatedUtf8StaysUtf8() {
         checkRandomData(
-                200,
+                100,
                 r -> {
                     String text = RandomTexts.reportLike(r).replaceAll("[\\uD800-\\uDFFF\\uFEFF]", "") + "法治";
                     byte[] b = text.getBytes(StandardCharsets.UTF_8);
@@ -152,7 +152,7 @@ class RandomIngestTest {
     // Random HTML made of report text, tags and furniture: no exception, no markup tags left in the text.
     @Test
     void htmlToText() {
-        checkRandomData(200, RandomIngestTest::randomHtml, RandomTexts::escape, html -> {
+        checkRandomData(100, RandomIngestTest::randomHtml, RandomTexts::escape, html -> {
             String text = HtmlExtractor.toText(html);
             assertNotNull(text);
             assertFalse(text.contains("<p") || text.contains("<div") || text.contains("<script"), "markup left");
@@ -164,7 +164,7 @@ class RandomIngestTest {
     @Test
     void parserNeverThrows() {
         checkRandomData(
-                40,
+                20,
                 r -> {
                     Bytes b = RandomTexts.byteSoup(r);
                     byte[] bytes = b.bytes();

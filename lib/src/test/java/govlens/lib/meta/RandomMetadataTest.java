@@ -140,20 +140,20 @@ class RandomMetadataTest {
     // Random metadata-dense texts: no exception, valid offsets, values from the text, deterministic.
     @Test
     void randomReportLikeText() {
-        checkRandomData(300, RandomMetadataTest::reportLike, RandomTexts::escape, RandomMetadataTest::check);
+        checkRandomData(200, RandomMetadataTest::reportLike, RandomTexts::escape, RandomMetadataTest::check);
     }
 
     // Random byte soup (any UTF-16 unit, lone surrogates included): the same invariants.
     @Test
     void randomByteSoup() {
-        checkRandomData(300, RandomMetadataTest::byteSoup, RandomTexts::escape, RandomMetadataTest::check);
+        checkRandomData(200, RandomMetadataTest::byteSoup, RandomTexts::escape, RandomMetadataTest::check);
     }
 
     // Cleaned noisy reports, as the pipeline passes them: the same invariants.
     @Test
     void cleanedNoisyReports() {
         checkRandomData(
-                300,
+                100,
                 r -> TextCleaner.clean(RandomTexts.anyText(r)).text(),
                 RandomTexts::escape,
                 RandomMetadataTest::check);

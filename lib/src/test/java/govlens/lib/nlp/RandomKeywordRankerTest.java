@@ -26,7 +26,7 @@ class RandomKeywordRankerTest {
     @Test
     void randomTermSequences() {
         checkRandomData(
-                500,
+                300,
                 r -> {
                     int n = r.nextInt(r.nextInt(10) == 0 ? 3000 : 60);
                     List<String> terms = new ArrayList<>(n);
@@ -84,7 +84,7 @@ class RandomKeywordRankerTest {
     @Test
     void randomTexts() {
         KeywordRanker ranker = KeywordRanker.fromClasspath();
-        checkRandomData(100, RandomTexts::anyText, RandomTexts::escape, text -> {
+        checkRandomData(50, RandomTexts::anyText, RandomTexts::escape, text -> {
             List<KeywordRanker.Keyword> ks = ranker.keywords(text, 10);
             assertTrue(ks.size() <= 10);
             for (KeywordRanker.Keyword k : ks) {

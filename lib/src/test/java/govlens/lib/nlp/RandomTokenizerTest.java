@@ -25,7 +25,7 @@ class RandomTokenizerTest {
     // Sentences of cleaned noisy reports, as the analytics stage tokenizes them.
     @Test
     void sentencesOfCleanedReports() {
-        checkRandomData(150, r -> TextCleaner.clean(RandomTexts.anyText(r)).text(), RandomTexts::escape, text -> {
+        checkRandomData(50, r -> TextCleaner.clean(RandomTexts.anyText(r)).text(), RandomTexts::escape, text -> {
             for (Sentence s : SentenceSplitter.split(text, SectionSplitter.split(text))) {
                 List<Token> tokens = TOKENIZER.tokenize(s.text());
                 TextInvariants.assertTokens(s.text(), tokens);
@@ -44,7 +44,7 @@ class RandomTokenizerTest {
     @Test
     void anyString() {
         checkRandomData(
-                300,
+                150,
                 r -> r.nextBoolean()
                         ? RandomTexts.charSoup(r, r.nextInt(300))
                         : RandomTexts.fragments(r, 1 + r.nextInt(10)),

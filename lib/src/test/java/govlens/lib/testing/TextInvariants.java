@@ -1,5 +1,6 @@
 package govlens.lib.testing;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,16 +14,27 @@ import govlens.lib.clean.TextCleaner;
 import govlens.lib.meta.DocumentMetadata;
 import govlens.lib.meta.Gazetteer;
 import govlens.lib.meta.Region;
+import govlens.lib.nlp.DocumentAnalyzer;
+import govlens.lib.nlp.KeywordRanker;
 import govlens.lib.nlp.Token;
+import govlens.lib.pipeline.DocumentProcessor;
+import govlens.lib.pipeline.ProcessedFile;
+import govlens.lib.pipeline.QuarantineReason;
 import govlens.lib.text.Section;
 import govlens.lib.text.Sentence;
 import govlens.lib.text.SentenceSplitter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * What the text components promise in their javadoc, as assertions shared by the random-input tests (lib and
@@ -349,6 +361,121 @@ public final class TextInvariants {
             if (f != null) {
                 assertFalse(f.isBlank() || f.indexOf('\n') >= 0, "field " + RandomTexts.escape(f));
             }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ pipeline
+
+    private static final Set<String> REASONS = reasons();
+
+    private static Set<String> reasons() {
+        Set<String> out = new HashSet<>();
+        for (Field f : QuarantineReason.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                try {
+                    out.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A file through {@link DocumentProcessor}: exactly one document or one quarantine with a known reason; no step
+     * failed (a {@link StepError} or a processing_error quarantine is a bug the isolation caught); a document's text
+     * is cleaned text, its id derives from it, its sections and sentences tile it and its metadata is well-formed.
+     */
+    public static void assertProcessed(ProcessedFile pf) {
+        assertTrue(pf.isDocument() ^ (pf.quarantine() != null), "exactly one of document and quarantine");
+        assertEquals(List.of(), pf.errors(), "a step failed");
+        if (!pf.isDocument()) {
+            assertTrue(
+                    REASONS.contains(pf.quarantine().reason()),
+                    "reason " + pf.quarantine().reason());
+            assertFalse(
+                    QuarantineReason.PROCESSING_ERROR.equals(pf.quarantine().reason()),
+                    "processing error: " + pf.quarantine().detail());
+            return;
+        }
+        ProcessedFile.Document d = pf.document();
+        String text = d.text();
+        assertFalse(text.isBlank(), "blank document");
+        assertEquals(DocumentProcessor.docId(text), d.docId(), "doc id");
+        assertEquals(text, TextCleaner.clean(text).text(), "document text is not cleaned text");
+        TextInvariants.assertSectionsTile(text, d.sections());
+        TextInvariants.assertSentencesTile(text, d.sections(), d.sentences());
+        assertNotNull(d.metadata());
+        TextInvariants.assertMetadataWellFormed(d.metadata());
+        assertFalse(
+                d.qualityFlags().contains("metadata_error") || d.qualityFlags().contains("sections_error"));
+    }
+
+    // ------------------------------------------------------------------------------------------------ analysis
+
+    /**
+     * {@link DocumentAnalyzer}'s promises for one document: no step failed, every token lies in its sentence and is
+     * its substring of the document text, term counts are the content tokens', the keywords are content terms with
+     * their counts, and the units hold the content tokens (in text order for chunks).
+     */
+    public static void assertAnalysis(
+            String text, List<Sentence> sentences, DocumentAnalyzer.Settings settings, DocumentAnalyzer.Analysis a) {
+        record D(List<Sentence> sentences, DocumentAnalyzer.Settings settings) {}
+        D d = new D(sentences, settings);
+        assertEquals(List.of(), a.errors(), "a step failed");
+        assertEquals(d.sentences().size(), a.sentences().size(), "one token row per sentence");
+        List<String> content = new ArrayList<>();
+        TreeMap<String, Long> counts = new TreeMap<>();
+        for (int k = 0; k < a.sentences().size(); k++) {
+            DocumentAnalyzer.SentenceTokens st = a.sentences().get(k);
+            Sentence s = d.sentences().get(k);
+            assertEquals(s.idx(), st.sentenceIdx());
+            assertEquals(s.sectionId(), st.sectionId());
+            int n = st.terms().length;
+            assertTrue(
+                    st.pos().length == n
+                            && st.starts().length == n
+                            && st.ends().length == n
+                            && st.content().length == n,
+                    "parallel arrays");
+            int prev = s.charStart();
+            for (int i = 0; i < n; i++) {
+                String at = "sentence " + k + " token " + i;
+                assertTrue(
+                        st.starts()[i] >= prev && st.starts()[i] < st.ends()[i] && st.ends()[i] <= s.charEnd(),
+                        at + ": offsets outside the sentence or overlapping");
+                assertEquals(text.substring(st.starts()[i], st.ends()[i]), st.terms()[i], at + ": term");
+                prev = st.ends()[i];
+                if (st.content()[i]) {
+                    content.add(st.terms()[i]);
+                    counts.merge(st.terms()[i], 1L, Long::sum);
+                }
+            }
+        }
+        assertArrayEquals(counts.keySet().toArray(new String[0]), a.terms(), "distinct sorted content terms");
+        assertArrayEquals(counts.values().stream().mapToLong(Long::longValue).toArray(), a.counts(), "term counts");
+        assertTrue(a.textRank().size() <= Math.min(d.settings().topK(), counts.size()), "keyword count");
+        for (KeywordRanker.Keyword k : a.textRank()) {
+            assertTrue(counts.containsKey(k.term()), "keyword not a content term: " + k.term());
+            assertEquals(counts.get(k.term()).intValue(), k.count(), "keyword count of " + k.term());
+            assertTrue(Double.isFinite(k.score()) && k.score() > 0, "score of " + k.term());
+        }
+        List<String> unitTerms = new ArrayList<>();
+        Set<String> sectionIds = d.sentences().stream().map(Sentence::sectionId).collect(Collectors.toSet());
+        for (DocumentAnalyzer.Unit u : a.units()) {
+            assertTrue(!u.terms().isEmpty(), "empty unit " + u.unitId());
+            if (d.settings().unit().equals("chunk")) {
+                assertTrue(u.unitId().matches("c\\d{3,}"), "chunk id " + u.unitId());
+            } else {
+                assertTrue(sectionIds.contains(u.unitId()), "unit id " + u.unitId());
+            }
+            unitTerms.addAll(u.terms());
+        }
+        if (d.settings().unit().equals("chunk")) {
+            assertEquals(content, unitTerms, "chunks hold the content tokens in text order");
+        } else {
+            assertEquals(content.size(), unitTerms.size(), "section units hold every content token");
         }
     }
 }

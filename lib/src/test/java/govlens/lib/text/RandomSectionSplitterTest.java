@@ -18,7 +18,7 @@ class RandomSectionSplitterTest {
     // Cleaned text, as the pipeline passes it.
     @Test
     void cleanedText() {
-        checkRandomData(400, r -> TextCleaner.clean(RandomTexts.anyText(r)).text(), RandomTexts::escape, text -> {
+        checkRandomData(150, r -> TextCleaner.clean(RandomTexts.anyText(r)).text(), RandomTexts::escape, text -> {
             TextInvariants.assertSectionsTile(text, SectionSplitter.split(text));
             assertEquals(SectionSplitter.split(text), SectionSplitter.split(text), "not deterministic");
         });
@@ -27,7 +27,7 @@ class RandomSectionSplitterTest {
     // Any string at all (the splitter accepts raw text too: markdown markers, CRLF, controls).
     @Test
     void rawText() {
-        checkRandomData(300, RandomTexts::anyText, RandomTexts::escape, text -> {
+        checkRandomData(150, RandomTexts::anyText, RandomTexts::escape, text -> {
             TextInvariants.assertSectionsTile(text, SectionSplitter.split(text));
         });
     }

@@ -18,7 +18,7 @@ class RandomSentenceSplitterTest {
     // Cleaned text with its sections, as the pipeline passes them.
     @Test
     void cleanedTextWithSections() {
-        checkRandomData(400, r -> TextCleaner.clean(RandomTexts.anyText(r)).text(), RandomTexts::escape, text -> {
+        checkRandomData(150, r -> TextCleaner.clean(RandomTexts.anyText(r)).text(), RandomTexts::escape, text -> {
             List<Section> sections = SectionSplitter.split(text);
             TextInvariants.assertSentencesTile(text, sections, SentenceSplitter.split(text, sections));
         });
@@ -27,7 +27,7 @@ class RandomSentenceSplitterTest {
     // Raw text, with and without sections.
     @Test
     void rawTextWithAndWithoutSections() {
-        checkRandomData(300, RandomTexts::anyText, RandomTexts::escape, text -> {
+        checkRandomData(120, RandomTexts::anyText, RandomTexts::escape, text -> {
             List<Section> sections = SectionSplitter.split(text);
             TextInvariants.assertSentencesTile(text, sections, SentenceSplitter.split(text, sections));
             TextInvariants.assertSentencesTile(text, null, SentenceSplitter.split(text, null));
