@@ -35,10 +35,14 @@ public final class RandomTexts {
 
     private static long initialSeed() {
         String given = System.getProperty(SEED_PROPERTY);
-        if (given == null || given.isBlank()) {
-            return new Random().nextLong();
-        }
-        return Long.parseUnsignedLong(given.strip().replaceFirst("^(0x|0X)", ""), 16);
+        long seed = given == null || given.isBlank()
+                ? new Random().nextLong()
+                : Long.parseUnsignedLong(given.strip().replaceFirst("^(0x|0X)", ""), 16);
+        // Printed once per JVM, so that a long run that passed can be repeated too.
+        System.out.println(
+                "RandomTexts: -D" + SEED_PROPERTY + "=" + Long.toHexString(seed).toUpperCase() + " -D"
+                        + ITERATIONS_PROPERTY + "=" + System.getProperty(ITERATIONS_PROPERTY, "(test defaults)"));
+        return seed;
     }
 
     /** The run's seed (hex in messages and on the command line). */
