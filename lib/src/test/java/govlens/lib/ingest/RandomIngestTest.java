@@ -17,7 +17,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -152,7 +151,7 @@ class RandomIngestTest {
     // Random HTML made of report text, tags and furniture: no exception, no markup tags left in the text.
     @Test
     void htmlToText() {
-        checkRandomData(100, RandomIngestTest::randomHtml, RandomTexts::escape, html -> {
+        checkRandomData(100, RandomTexts::html, RandomTexts::escape, html -> {
             String text = HtmlExtractor.toText(html);
             assertNotNull(text);
             assertFalse(text.contains("<p") || text.contains("<div") || text.contains("<script"), "markup left");
@@ -196,41 +195,6 @@ class RandomIngestTest {
                         assertEquals(DocumentParser.UNSUPPORTED, p.reason());
                     }
                 });
-    }
-
-    private static String randomHtml(Random r) {
-        StringBuilder sb = new StringBuilder();
-        if (r.nextBoolean()) {
-            sb.append("<!DOCTYPE html><html><head><title>")
-                    .append(RandomTexts.sentence(r))
-                    .append("_某市人民政府</title></head><body>");
-        }
-        String[] open = {
-            "<p>",
-            "<div class=\"content\">",
-            "<div id=\"nav\">",
-            "<td>",
-            "<li>",
-            "<h2>",
-            "<span>",
-            "<script>var a='<p>';",
-            "<br>",
-            "<div class=\"TRS_Editor\">",
-            "<footer>",
-            "<table><tr>",
-            "<!--",
-            "<p"
-        };
-        String[] close = {
-            "</p>", "</div>", "</td>", "</li>", "</h2>", "</span>", "</script>", "</footer>", "-->", "</tr></table>", ""
-        };
-        int n = r.nextInt(30);
-        for (int i = 0; i < n; i++) {
-            sb.append(RandomTexts.pick(r, open));
-            sb.append(RandomTexts.fragments(r, 1 + r.nextInt(4)).replace("<", "&lt;"));
-            sb.append(RandomTexts.pick(r, close));
-        }
-        return sb.toString();
     }
 
     private static boolean hasLoneSurrogate(String s) {

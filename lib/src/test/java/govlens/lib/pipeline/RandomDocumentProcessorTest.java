@@ -45,6 +45,30 @@ class RandomDocumentProcessorTest {
                 });
     }
 
+    // Web pages (report text in content containers, navigation, scripts) saved as .html, UTF-8 or GB18030; the
+    // same file processed twice gives the same result.
+    @Test
+    void randomWebPages() {
+        checkRandomData(
+                100,
+                r -> {
+                    String page = r.nextBoolean()
+                            ? RandomTexts.html(r)
+                            : "<div class=\"content\"><p>"
+                                    + RandomTexts.reportLike(r)
+                                            .replace("<", "&lt;")
+                                            .replace("\n", "</p><p>") + "</p></div>";
+                    RandomTexts.Encoding e = r.nextBoolean() ? RandomTexts.Encoding.UTF8 : RandomTexts.Encoding.GB18030;
+                    return new Bytes(RandomTexts.encode(page, e), e.toString(), page);
+                },
+                Bytes::toString,
+                in -> {
+                    ProcessedFile pf = PROCESSOR.process("page.html", in.bytes());
+                    TextInvariants.assertProcessed(pf);
+                    assertEquals(pf, PROCESSOR.process("page.html", in.bytes()), "not deterministic");
+                });
+    }
+
     // Records of a record corpus: any text, with or without given metadata.
     @Test
     void randomRecords() {

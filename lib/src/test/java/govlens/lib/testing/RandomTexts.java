@@ -290,6 +290,40 @@ public final class RandomTexts {
         return text;
     }
 
+    /** A web page: report fragments in random tags (content containers, navigation, scripts, comments, tables). */
+    public static String html(Random r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.nextBoolean()) {
+            sb.append("<!DOCTYPE html><html><head><title>").append(sentence(r)).append("_某市人民政府</title></head><body>");
+        }
+        String[] open = {
+            "<p>",
+            "<div class=\"content\">",
+            "<div id=\"nav\">",
+            "<td>",
+            "<li>",
+            "<h2>",
+            "<span>",
+            "<script>var a='<p>';",
+            "<br>",
+            "<div class=\"TRS_Editor\">",
+            "<footer>",
+            "<table><tr>",
+            "<!--",
+            "<p"
+        };
+        String[] close = {
+            "</p>", "</div>", "</td>", "</li>", "</h2>", "</span>", "</script>", "</footer>", "-->", "</tr></table>", ""
+        };
+        int n = r.nextInt(30);
+        for (int i = 0; i < n; i++) {
+            sb.append(pick(r, open));
+            sb.append(fragments(r, 1 + r.nextInt(4)).replace("<", "&lt;"));
+            sb.append(pick(r, close));
+        }
+        return sb.toString();
+    }
+
     /** Random report pieces glued without structure. */
     public static String fragments(Random r, int n) {
         StringBuilder sb = new StringBuilder();
