@@ -197,7 +197,24 @@ public final class TextCleaner {
     // ---------------------------------------------------------------------------------------------------------------
     // Stage 2: one line at a time (markdown, indentation, spaces)
 
+    /**
+     * Normalises one line; repeated while it changes, because removing one marker can bring another to the line
+     * start ("# #标题", "**# 标题**"), which a second cleaning would otherwise remove. Every step only removes
+     * characters, so the repetition ends.
+     */
     private static Line normalizeLine(Line line, Set<String> flags) {
+        Line l = normalizeLineOnce(line, flags);
+        while (!l.s.isEmpty()) {
+            Line again = normalizeLineOnce(l, flags);
+            if (again.s.equals(l.s)) {
+                break;
+            }
+            l = again;
+        }
+        return l;
+    }
+
+    private static Line normalizeLineOnce(Line line, Set<String> flags) {
         Line l = line.strip();
         if (l.s.isEmpty()) {
             return l;

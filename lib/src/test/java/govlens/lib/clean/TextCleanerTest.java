@@ -320,6 +320,14 @@ class TextCleanerTest {
         assertEquals("全市推进依法行政。", clean("—www.example.net> 全市推进依法行政。"));
     }
 
+    // A markdown marker that another marker's removal brings to the line start goes in the same cleaning (found by
+    // RandomDocumentProcessorTest: full-width "＃", a tab, "＃" became "# #他", of which one cleaning left "#他").
+    @Test
+    void markerRevealedByAnotherMarkerRemoved() {
+        assertEquals("他", clean("＃\t＃他"));
+        assertEquals("总体情况", clean("# # 总体情况"));
+    }
+
     // The same watermark repeated inside sentences is removed there too, and only the watermark.
     @Test
     void repeatedWatermarkInsideSentenceRemoved() {
