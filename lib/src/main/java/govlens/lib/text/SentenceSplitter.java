@@ -20,8 +20,10 @@ public final class SentenceSplitter {
     /** Sentences longer than this are cut at semicolons. */
     public static final int MAX_SENTENCE = 500;
 
-    private static final String TERMINATORS = "。!?！？";
-    private static final String CLOSERS = "”’\"')）]】」』》〕";
+    /** Characters that end a sentence. */
+    public static final String TERMINATORS = "。!?！？";
+    /** Closing quotes and brackets that stay with the sentence they follow the terminator of. */
+    public static final String CLOSERS = "”’\"')）]】」』》〕";
 
     private SentenceSplitter() {}
 

@@ -104,6 +104,11 @@ public final class TextInvariants {
                     () -> at0.get() + ": space other than ' '");
         }
         assertTrue(Normalizer.isNormalized(t, Normalizer.Form.NFC), "not NFC");
+        assertFalse(t.startsWith(" ") || t.endsWith(" "), "leading or trailing space");
+        assertFalse(t.contains("  "), "a run of spaces left at " + t.indexOf("  "));
+        java.util.regex.Matcher cjkSpace = CJK_SPACE.matcher(t);
+        assertFalse(
+                cjkSpace.find(), () -> "a space between CJK characters left: " + RandomTexts.escape(cjkSpace.group()));
         assertEquals(t, TextCleaner.clean(t).text(), "cleaning is not idempotent");
         assertEquals(hasSurrogate(t), r.flags().contains("has_supplementary_chars"), "has_supplementary_chars flag");
 
@@ -144,6 +149,8 @@ public final class TextInvariants {
             assertTrue(m.toRawEnd(s + 1) >= m.toRaw(s) + 1 || t.charAt(s) == '\n', "toRawEnd before toRaw at " + s);
         }
     }
+
+    private static final java.util.regex.Pattern CJK_SPACE = java.util.regex.Pattern.compile("\\p{IsHan} \\p{IsHan}");
 
     private static boolean hasSurrogate(String t) {
         for (int i = 0; i < t.length(); i++) {
@@ -251,10 +258,23 @@ public final class TextInvariants {
                 assertEquals(home.sectionId(), s.sectionId(), at + ": section id");
                 assertTrue(s.charEnd() <= home.charEnd(), at + ": crosses into the next section");
             }
+            // A sentence ends after its first terminator and the terminators and closers right after it.
+            String body = s.text();
+            for (int k = 0; k < body.length(); k++) {
+                if (SentenceSplitter.TERMINATORS.indexOf(body.charAt(k)) >= 0) {
+                    for (int j = k + 1; j < body.length(); j++) {
+                        if (SentenceSplitter.TERMINATORS.indexOf(body.charAt(j)) < 0
+                                && SentenceSplitter.CLOSERS.indexOf(body.charAt(j)) < 0) {
+                            fail(at + ": goes on after its terminator at " + k + ": " + RandomTexts.escape(body));
+                        }
+                    }
+                    break;
+                }
+            }
             if (s.text().length() > SentenceSplitter.MAX_SENTENCE) {
-                String body = s.text().substring(0, s.text().length() - 1);
+                String head = s.text().substring(0, s.text().length() - 1);
                 assertTrue(
-                        body.indexOf(';') < 0 && body.indexOf('；') < 0,
+                        head.indexOf(';') < 0 && head.indexOf('；') < 0,
                         at + ": a long sentence (" + s.text().length() + " chars) not cut at its semicolons");
             }
             prevEnd = s.charEnd();
