@@ -108,7 +108,12 @@ public final class TextCleaner {
                 lines.add(t);
             }
         }
-        lines = removeGluedFurniture(lines, flags);
+        // Removing a watermark at a line start can bring the next one to the line start: repeat until nothing
+        // changes, or a second cleaning would remove it (the cleaner must be idempotent).
+        for (List<Line> before = null; before != lines; ) {
+            before = lines;
+            lines = removeGluedFurniture(lines, flags);
+        }
         lines = removeFurniture(lines, flags);
         lines = mergeLabels(lines, flags);
         lines = joinPageBreaks(lines, flags);
@@ -184,7 +189,24 @@ public final class TextCleaner {
     // ---------------------------------------------------------------------------------------------------------------
     // Stage 2: one line at a time (markdown, indentation, spaces)
 
+    /**
+     * Normalises one line; repeated while it changes, because removing one marker can bring another to the line
+     * start ("# #标题", "**# 标题**"), which a second cleaning would otherwise remove. Every step only removes
+     * characters, so the repetition ends.
+     */
     private static Line normalizeLine(Line line, Set<String> flags) {
+        Line l = normalizeLineOnce(line, flags);
+        while (!l.s.isEmpty()) {
+            Line again = normalizeLineOnce(l, flags);
+            if (again.s.equals(l.s)) {
+                break;
+            }
+            l = again;
+        }
+        return l;
+    }
+
+    private static Line normalizeLineOnce(Line line, Set<String> flags) {
         Line l = line.strip();
         if (l.s.isEmpty()) {
             return l;
@@ -308,7 +330,8 @@ public final class TextCleaner {
      * A document site's watermark ("某某文库—海量资料每日更新www.example.com") is glued before the title or into a
      * sentence. The address is found by pattern; the site text before it is removed when the address stands near
      * the start of a line, or, for an address found several times, the text that precedes it every time. A single
-     * address inside a sentence ("登录www.gov.cn查询") is report text and stays.
+     * address inside a sentence ("登录www.gov.cn查询") is report text and stays. Returns {@code lines} itself when
+     * nothing was removed.
      */
     private static List<Line> removeGluedFurniture(List<Line> lines, Set<String> flags) {
         Furniture f = furniture();
@@ -327,9 +350,11 @@ public final class TextCleaner {
             }
             urls.add(found);
         }
+
         java.util.Map<String, String> commonPrefix = new java.util.HashMap<>();
         before.forEach((k, v) -> commonPrefix.put(k, v.size() >= 2 ? commonSuffix(v) : ""));
         List<Line> out = new ArrayList<>(lines.size());
+        boolean anyChanged = false;
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             boolean[] keep = new boolean[l.length()];
@@ -368,7 +393,8 @@ public final class TextCleaner {
             }
             if (changed) {
                 flags.add("furniture_removed");
-                Line kept = l.keep(keep).strip();
+                anyChanged = true;
+                Line kept = normalizeLine(l.keep(keep), flags);
                 if (!kept.s.isEmpty()) {
                     out.add(kept);
                 }
@@ -376,7 +402,7 @@ public final class TextCleaner {
                 out.add(l);
             }
         }
-        return out;
+        return anyChanged ? out : lines;
     }
 
     /** The longest common suffix of the strings. */

@@ -34,7 +34,9 @@ public final class KeywordRanker implements Serializable {
      * One keyword.
      *
      * @param term the word
-     * @param score its TextRank score (mean over all words is 1)
+     * @param score its TextRank score: at least 1 − d; the scores of all words sum to n − d·i for n words of
+     *     which i share no window with another word (an isolated word scores exactly 1 − d), so their mean is 1
+     *     when every word has a neighbour
      * @param count how many times it occurs as a content token of the document
      */
     public record Keyword(String term, double score, int count) implements Serializable {}

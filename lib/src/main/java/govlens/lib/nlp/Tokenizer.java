@@ -17,7 +17,10 @@ import java.util.Objects;
  * {@code text.substring(charStart, charEnd)}; the text is not normalised (full-width characters stay as
  * written, so callers should pass cleaned text); whitespace-only tokens are dropped. Number–quantifier
  * merging is on: "82.3万件" is one token tagged {@code mq}, while a percentage stays number + sign
- * ("97.93" {@code m}, "%" {@code nx}) because HanLP does not treat % as a quantifier.
+ * ("97.93" {@code m}, "%" {@code nx}) because HanLP does not treat % as a quantifier. The tokens and the
+ * whitespace between them always make up the whole text: when HanLP's output does not (a HanLP bug drops
+ * characters on some number–quantifier and name combinations), the text is segmented again without
+ * person-name recognition, and should that fail too, cut into one token per character tagged {@code x}.
  *
  * <p>Threading and Spark: the segmenter and dictionary live in a lazy static holder, built once per JVM.
  * One Segment instance is shared because HanLP keeps all per-call state on the stack once configured (its
@@ -52,11 +55,42 @@ public final class Tokenizer implements Serializable {
     public List<Token> tokenize(String text) {
         if (text == null || text.isEmpty()) return List.of();
         List<Term> terms = SegmentHolder.SEGMENT.seg(text);
+        if (!coversText(text, terms)) {
+            terms = SegmentHolder.WITHOUT_NAMES.seg(text);
+            if (!coversText(text, terms)) return characterTokens(text);
+        }
         List<Token> out = new ArrayList<>(terms.size());
         for (Term t : terms) {
             if (t.word.isBlank()) continue;
             out.add(new Token(
                     t.word, t.nature == null ? "x" : t.nature.toString(), t.offset, t.offset + t.word.length()));
+        }
+        return out;
+    }
+
+    /** True when every term is its text at its offset, in order, with only whitespace left out between them. */
+    private static boolean coversText(String text, List<Term> terms) {
+        int pos = 0;
+        for (Term t : terms) {
+            if (t.offset < pos
+                    || t.offset + t.word.length() > text.length()
+                    || !text.startsWith(t.word, t.offset)
+                    || !text.substring(pos, t.offset).isBlank()) {
+                return false;
+            }
+            pos = t.offset + t.word.length();
+        }
+        return text.substring(pos).isBlank();
+    }
+
+    /** Last resort when both segmenters lose text: one token per non-whitespace character, tagged "x". */
+    private static List<Token> characterTokens(String text) {
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < text.length(); ) {
+            int end = i + Character.charCount(text.codePointAt(i));
+            String c = text.substring(i, end);
+            if (!c.isBlank()) out.add(new Token(c, "x", i, end));
+            i = end;
         }
         return out;
     }
@@ -69,9 +103,15 @@ public final class Tokenizer implements Serializable {
         return out;
     }
 
-    /** The shared segmenter, configured once; initialising it installs the domain dictionary. */
+    /**
+     * The shared segmenter, configured once; initialising it installs the domain dictionary. HanLP 1.x loses text
+     * when person-name recognition and number–quantifier merging meet ("3万元司余项" comes out as 元/司/余项 with
+     * the offsets of 3/万/元司, found by RandomDocumentAnalyzerTest); such a text is segmented again without
+     * name recognition.
+     */
     private static final class SegmentHolder {
         static final Segment SEGMENT = create();
+        static final Segment WITHOUT_NAMES = configure(HanLP.newSegment()).enableNameRecognize(false);
 
         private static Segment create() {
             DomainDictionary.installOnce();

@@ -15,6 +15,9 @@ public final class Punctuation {
     private Punctuation() {}
 
     public static final String SENTENCE_END = "。!?！？";
+    /** Closing quotes and brackets that stay with the sentence whose terminator they follow. */
+    public static final String CLOSERS = "”’\"')）]】」』》〕";
+
     public static final String LINE_END = "。！？!?；;：:….";
     public static final String SEMICOLON_END = "。！？；!?;";
     public static final String CLAUSE_END = ",;:，；：。！？!?…\n";

@@ -104,7 +104,8 @@ public final class SectionSplitter {
      * Splits {@code cleanedText} into sections that partition it, in document order.
      *
      * @param cleanedText output of the cleaner; null is treated as empty
-     * @return sections with ids s000, s001, …; empty for blank input
+     * @return sections with ids s000, s001, …; empty for empty input (a blank but non-empty text is one
+     *     level-0 section, so that the sections still cover it)
      */
     public static List<Section> split(String cleanedText) {
         String text = cleanedText == null ? "" : cleanedText;

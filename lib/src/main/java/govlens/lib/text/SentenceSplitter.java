@@ -21,7 +21,7 @@ public final class SentenceSplitter {
     public static final int MAX_SENTENCE = 500;
 
     private static final String TERMINATORS = Punctuation.SENTENCE_END;
-    private static final String CLOSERS = "”’\"')）]】」』》〕";
+    private static final String CLOSERS = Punctuation.CLOSERS;
 
     private SentenceSplitter() {}
 

@@ -303,6 +303,31 @@ class TextCleanerTest {
                 clean("公文范文网—海量资料每日更新www.gongwen-example.com惠州市人民政府关于2023年度法治政府建设情况的报告\n\n正文。"));
     }
 
+    // Two watermarks glued one after the other at a line start both go in one cleaning (found by
+    // RandomTextCleanerTest: the second was only at the line start once the first was removed, so cleaning the
+    // cleaned text removed it and the cleaner was not idempotent).
+    @Test
+    void consecutiveWatermarksAtLineStartRemoved() {
+        String raw = "—专享www.wendang.net某某文库—海量资料每日更新www.e.com";
+        assertEquals("", clean(raw));
+        assertEquals("报告正文。", clean(raw + "报告正文。"));
+    }
+
+    // What a removed watermark leaves at the line start is normalised like any line start (found by
+    // RandomTextCleanerTest: the "> " quote marker was only stripped by a second cleaning).
+    @Test
+    void lineStartAfterWatermarkNormalised() {
+        assertEquals("全市推进依法行政。", clean("—www.example.net> 全市推进依法行政。"));
+    }
+
+    // A markdown marker that another marker's removal brings to the line start goes in the same cleaning (found by
+    // RandomDocumentProcessorTest: full-width "＃", a tab, "＃" became "# #他", of which one cleaning left "#他").
+    @Test
+    void markerRevealedByAnotherMarkerRemoved() {
+        assertEquals("他", clean("＃\t＃他"));
+        assertEquals("总体情况", clean("# # 总体情况"));
+    }
+
     // The same watermark repeated inside sentences is removed there too, and only the watermark.
     @Test
     void repeatedWatermarkInsideSentenceRemoved() {

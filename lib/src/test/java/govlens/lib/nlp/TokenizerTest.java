@@ -30,6 +30,18 @@ class TokenizerTest {
         assertEquals(List.of("行政复议", "出庭应诉率", "达", "100", "%"), terms("行政复议出庭应诉率达100%"));
     }
 
+    // HanLP drops "3万" and shifts every offset when number-quantifier merging meets a name ("余项"); the text is
+    // segmented again without name recognition (found by RandomDocumentAnalyzerTest).
+    @Test
+    void numberQuantifierBeforeNameKeepsEveryCharacter() {
+        List<Token> tokens = TOKENIZER.tokenize("受理3万元司余项工作");
+        assertEquals(
+                List.of("受理", "3万元", "司", "余", "项", "工作"),
+                tokens.stream().map(Token::term).toList());
+        assertEquals(
+                List.of(0, 2, 5, 6, 7, 8), tokens.stream().map(Token::charStart).toList());
+    }
+
     // A term starting with digits (12345/政务/服务/便民/热线 in stock HanLP) stays one token.
     @Test
     void hotlineWithDigitsStaysWhole() {

@@ -1,8 +1,12 @@
 package govlens.lib.meta;
 
+import static govlens.lib.testing.RandomTexts.checkRandomData;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import govlens.lib.clean.TextCleaner;
+import govlens.lib.testing.RandomTexts;
+import govlens.lib.testing.TextInvariants;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -12,12 +16,10 @@ import org.junit.jupiter.api.Test;
  * texts (titles, addressees, openings, bodies, furniture, traditional characters, place names) and byte soup. For
  * every input: no exception, the simplified view is as long as the text, every region mention's offsets lie in
  * the text and cut out its surface, every value cut from the text appears in it, and extraction is
- * deterministic. A failure message names the seed; rerun with -Dtests.seed=N to replay it.
+ * deterministic, and every field is null or well-formed ({@link TextInvariants#assertMetadataWellFormed}). Seeds and
+ * iteration counts as in {@link RandomTexts}.
  */
-class MetadataRandomTest {
-
-    private static final long SEED = Long.getLong("tests.seed", System.nanoTime());
-    private static final int ITERATIONS = 300;
+class RandomMetadataTest {
 
     private static final String[] PLACES = {
         "临汾市",
@@ -117,55 +119,43 @@ class MetadataRandomTest {
         return sb.toString();
     }
 
-    private static void check(String text, long seed, int i) {
-        String where = "seed " + seed + " (replay with -Dtests.seed=" + seed + "), iteration " + i;
-        try {
-            String view = TraditionalChars.simplify(text);
-            assertEquals(text.length(), view.length(), where);
-            List<RegionMention> ms = RegionMatcher.get().findAll(view);
-            for (RegionMention m : ms) {
-                assertTrue(m.start() >= 0 && m.end() <= text.length() && m.start() < m.end(), where);
-                assertEquals(m.surface(), view.substring(m.start(), m.end()), where);
-            }
-            DocumentMetadata a = MetadataExtractor.extract(text);
-            DocumentMetadata b = MetadataExtractor.extract(text);
-            assertEquals(a, b, where + ": not deterministic");
-            String squeezed = text.replaceAll("\\s+", "");
-            if (a.title() != null) {
-                assertTrue(
-                        squeezed.contains(a.title().replace(" ", "")),
-                        where + ": title not from the text: " + a.title());
-            }
-            if (a.regionCode() != null) {
-                Region r = Gazetteer.get().byCode(a.regionCode());
-                assertEquals(
-                        List.of(r.name(), r.level(), r.province()),
-                        List.of(a.regionName(), a.adminLevel(), a.province()),
-                        where);
-            }
-            if (a.reportYear() != null) {
-                assertTrue(a.reportYear() >= 1899 && a.reportYear() <= 2099, where + ": year " + a.reportYear());
-            }
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new AssertionError(where + ": " + e, e);
+    private static void check(String text) {
+        String view = TraditionalChars.simplify(text);
+        assertEquals(text.length(), view.length(), "simplified view length");
+        List<RegionMention> ms = RegionMatcher.get().findAll(view);
+        for (RegionMention m : ms) {
+            assertTrue(m.start() >= 0 && m.end() <= text.length() && m.start() < m.end(), "mention offsets " + m);
+            assertEquals(m.surface(), view.substring(m.start(), m.end()), "mention surface");
+        }
+        DocumentMetadata a = MetadataExtractor.extract(text);
+        DocumentMetadata b = MetadataExtractor.extract(text);
+        assertEquals(a, b, "not deterministic");
+        TextInvariants.assertMetadataWellFormed(a);
+        String squeezed = text.replaceAll("\\s+", "");
+        if (a.title() != null) {
+            assertTrue(squeezed.contains(a.title().replace(" ", "")), "title not from the text: " + a.title());
         }
     }
 
-    // Random report-like texts: no exception, valid offsets, values from the text, deterministic.
+    // Random metadata-dense texts: no exception, valid offsets, values from the text, deterministic.
     @Test
     void randomReportLikeText() {
-        Random r = new Random(SEED);
-        for (int i = 0; i < ITERATIONS; i++) {
-            check(reportLike(r), SEED, i);
-        }
+        checkRandomData(200, RandomMetadataTest::reportLike, RandomTexts::escape, RandomMetadataTest::check);
     }
 
     // Random byte soup (any UTF-16 unit, lone surrogates included): the same invariants.
     @Test
     void randomByteSoup() {
-        Random r = new Random(SEED + 1);
-        for (int i = 0; i < ITERATIONS; i++) {
-            check(byteSoup(r), SEED + 1, i);
-        }
+        checkRandomData(200, RandomMetadataTest::byteSoup, RandomTexts::escape, RandomMetadataTest::check);
+    }
+
+    // Cleaned noisy reports, as the pipeline passes them: the same invariants.
+    @Test
+    void cleanedNoisyReports() {
+        checkRandomData(
+                100,
+                r -> TextCleaner.clean(RandomTexts.anyText(r)).text(),
+                RandomTexts::escape,
+                RandomMetadataTest::check);
     }
 }
