@@ -33,6 +33,13 @@ public final class IndicatorExtractor implements java.io.Serializable {
 
     /** Characters that end a clause. */
     private static final String CLAUSE_SEPARATORS = Punctuation.CLAUSE_END;
+    /*
+     * How far a number looks for its clause (each side) and for the start of its sentence. Real clauses and
+     * sentences are far shorter; the bounds keep a scraped page with a 100,000-character line of figures linear
+     * (every number scanned, and kept as mention context, its whole clause: quadratic time and memory).
+     */
+    static final int CLAUSE_WINDOW = 150;
+    static final int SENTENCE_WINDOW = 400;
 
     private static final Pattern DIGIT = Pattern.compile("[0-9]");
     /** A line shorter than this that ends without punctuation is taken as a heading, not a page-broken line. */
@@ -175,6 +182,14 @@ public final class IndicatorExtractor implements java.io.Serializable {
         String u = cp.text();
         if (u.isEmpty()) return;
         List<NumberToken> tokens = NumberNormalizer.findAll(u);
+        // A rule's sentence-level conditions do not depend on the number: test them once per unit, not once per
+        // number (a long unit full of figures made that quadratic).
+        List<Rule> sentenceRules = new ArrayList<>();
+        for (Rule r : rules.rules()) {
+            if (r.sentenceRequire() != null && !r.sentenceRequire().matcher(u).find()) continue;
+            if (r.sentenceForbid() != null && r.sentenceForbid().matcher(u).find()) continue;
+            sentenceRules.add(r);
+        }
         if (tokens.isEmpty()) return;
 
         List<int[]> excluded = new ArrayList<>();
@@ -190,9 +205,11 @@ public final class IndicatorExtractor implements java.io.Serializable {
 
         for (NumberToken t : tokens) {
             int cStart = t.numberStart();
-            while (cStart > 0 && CLAUSE_SEPARATORS.indexOf(u.charAt(cStart - 1)) < 0) cStart--;
+            int cFloor = Math.max(0, t.numberStart() - CLAUSE_WINDOW);
+            while (cStart > cFloor && CLAUSE_SEPARATORS.indexOf(u.charAt(cStart - 1)) < 0) cStart--;
             int cEnd = t.numberEnd();
-            while (cEnd < u.length() && CLAUSE_SEPARATORS.indexOf(u.charAt(cEnd)) < 0) cEnd++;
+            int cCeil = Math.min(u.length(), t.numberEnd() + CLAUSE_WINDOW);
+            while (cEnd < cCeil && CLAUSE_SEPARATORS.indexOf(u.charAt(cEnd)) < 0) cEnd++;
             int tEnd = Math.min(t.end(), cEnd);
             String clause = u.substring(cStart, cEnd);
 
@@ -220,7 +237,7 @@ public final class IndicatorExtractor implements java.io.Serializable {
             }
 
             Candidate best = null;
-            for (Rule r : rules.rules()) {
+            for (Rule r : sentenceRules) {
                 Candidate c = match(r, t, u, clause, cStart, cEnd, tokens);
                 if (c != null && (best == null || c.score() < best.score())) best = c;
             }
@@ -316,7 +333,8 @@ public final class IndicatorExtractor implements java.io.Serializable {
     /** Start of the sentence holding {@code at} inside the unit (after the last sentence end before it). */
     private static int sentenceStart(String u, int at) {
         int i = at;
-        while (i > 0 && !Punctuation.endsSentence(u.charAt(i - 1))) i--;
+        int floor = Math.max(0, at - SENTENCE_WINDOW);
+        while (i > floor && !Punctuation.endsSentence(u.charAt(i - 1))) i--;
         return i;
     }
 
@@ -358,8 +376,6 @@ public final class IndicatorExtractor implements java.io.Serializable {
         }
         if (r.clauseRequire() != null && !r.clauseRequire().matcher(clause).find()) return null;
         if (r.clauseForbid() != null && r.clauseForbid().matcher(clause).find()) return null;
-        if (r.sentenceRequire() != null && !r.sentenceRequire().matcher(u).find()) return null;
-        if (r.sentenceForbid() != null && r.sentenceForbid().matcher(u).find()) return null;
 
         Candidate best = null;
         for (Pattern p : r.before()) {
@@ -392,10 +408,18 @@ public final class IndicatorExtractor implements java.io.Serializable {
         return best;
     }
 
+    /** Tokens are in text order (NumberNormalizer scans left to right): a binary search, not a scan per number. */
     private static boolean hasTokenBetween(List<NumberToken> tokens, int from, int to) {
-        for (NumberToken o : tokens) {
-            if (o.numberStart() >= from && o.numberStart() < to) return true;
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tokens.get(mid).numberStart() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return false;
+        return lo < tokens.size() && tokens.get(lo).numberStart() < to;
     }
 }
