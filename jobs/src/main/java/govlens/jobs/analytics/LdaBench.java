@@ -152,10 +152,18 @@ public final class LdaBench implements Callable<Integer> {
         overrides.put("govlens.master", "local[" + threads + "]");
         overrides.put("govlens.spark.shuffle-partitions", threads);
         overrides.put("govlens.topics.top-words", TOP_N);
-        if (unit != null) overrides.put("govlens.topics.unit", unit);
-        if (optimizer != null) overrides.put("govlens.topics.optimizer", optimizer);
-        if (minDf != null) overrides.put("govlens.topics.min-df", minDf);
-        if (maxDf != null) overrides.put("govlens.topics.max-df", maxDf);
+        if (unit != null) {
+            overrides.put("govlens.topics.unit", unit);
+        }
+        if (optimizer != null) {
+            overrides.put("govlens.topics.optimizer", optimizer);
+        }
+        if (minDf != null) {
+            overrides.put("govlens.topics.min-df", minDf);
+        }
+        if (maxDf != null) {
+            overrides.put("govlens.topics.max-df", maxDf);
+        }
         GovLensConfig config = GovLensConfig.load(conf, overrides);
         GovLensConfig.Topics t = config.topics();
         // Every grid point is a configuration built and validated by the job's own config class, before any
@@ -385,15 +393,21 @@ public final class LdaBench implements Callable<Integer> {
         Map<String, Integer> df = new HashMap<>();
         Map<String, Long> tf = new HashMap<>();
         for (List<String> u : units.values()) {
-            for (String w : new HashSet<>(u)) df.merge(w, 1, Integer::sum);
-            for (String w : u) tf.merge(w, 1L, Long::sum);
+            for (String w : new HashSet<>(u)) {
+                df.merge(w, 1, Integer::sum);
+            }
+            for (String w : u) {
+                tf.merge(w, 1L, Long::sum);
+            }
         }
         int n = units.size();
         double min = t.minDf >= 1 ? t.minDf : t.minDf * n;
         double max = t.maxDf >= 1 ? t.maxDf : t.maxDf * n;
         List<String> kept = new ArrayList<>();
         df.forEach((w, d) -> {
-            if (d >= min && d <= max) kept.add(w);
+            if (d >= min && d <= max) {
+                kept.add(w);
+            }
         });
         kept.sort((a, b) -> tf.get(b).equals(tf.get(a)) ? a.compareTo(b) : Long.compare(tf.get(b), tf.get(a)));
         return new HashSet<>(kept.subList(0, Math.min(t.vocabSize, kept.size())));
@@ -435,7 +449,9 @@ public final class LdaBench implements Callable<Integer> {
         for (Map.Entry<String, List<String>> u : units.entrySet()) {
             TokenSequence ts = new TokenSequence();
             for (String w : u.getValue()) {
-                if (vocabulary.contains(w)) ts.add(w);
+                if (vocabulary.contains(w)) {
+                    ts.add(w);
+                }
             }
             if (!ts.isEmpty()) {
                 instances.addThruPipe(new Instance(ts, null, u.getKey(), null));

@@ -86,7 +86,9 @@ public final class EvalIndicatorsCommand implements Callable<Integer> {
             throw new GovLensConfig.InvalidConfigException(e.getMessage());
         }
         Map<String, double[]> minimums = readLevels();
-        if (input != null) return fromInput(goldRows, minimums);
+        if (input != null) {
+            return fromInput(goldRows, minimums);
+        }
         // The gold's doc column names input files; scoring covers the gold documents this warehouse holds.
         Set<String> goldDocs =
                 goldRows.stream().map(IndicatorEvaluator.GoldRow::doc).collect(Collectors.toSet());
@@ -195,7 +197,9 @@ public final class EvalIndicatorsCommand implements Callable<Integer> {
     /** Exit 1 when a threshold given on the command line or in --levels is not met, naming each failure. */
     private Integer verdict(IndicatorEvaluator.Result result, Map<String, double[]> minimums) {
         List<String> failures = new ArrayList<>();
-        if (minF1 != null && result.f1() < minF1) failures.add("F1 " + result.f1() + " < " + minF1);
+        if (minF1 != null && result.f1() < minF1) {
+            failures.add("F1 " + result.f1() + " < " + minF1);
+        }
         if (minPrecision != null && result.precision() < minPrecision) {
             failures.add("precision " + result.precision() + " < " + minPrecision);
         }
@@ -216,11 +220,17 @@ public final class EvalIndicatorsCommand implements Callable<Integer> {
 
     private Map<String, double[]> readLevels() {
         Map<String, double[]> out = new java.util.TreeMap<>();
-        if (levels == null) return out;
-        if (!levels.isFile()) throw new GovLensConfig.InvalidConfigException("levels file not found: " + levels);
+        if (levels == null) {
+            return out;
+        }
+        if (!levels.isFile()) {
+            throw new GovLensConfig.InvalidConfigException("levels file not found: " + levels);
+        }
         try {
             for (String line : java.nio.file.Files.readAllLines(levels.toPath())) {
-                if (line.isBlank() || line.startsWith("#")) continue;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
                 String[] f = line.split("\t");
                 if (f.length < 3) {
                     throw new GovLensConfig.InvalidConfigException(

@@ -54,22 +54,34 @@ final class DescriptionMatcher implements java.io.Serializable {
      * @return the match, a rejection, or null when no description had anything to say
      */
     Match match(String u, int sStart, int cStart, int cEnd, NumberToken t, List<NumberToken> tokens) {
-        if (descriptions.isEmpty()) return null;
+        if (descriptions.isEmpty()) {
+            return null;
+        }
         int prevEnd = cStart;
         int nextStart = cEnd;
         for (NumberToken o : tokens) {
-            if (o.end() <= t.start() && o.end() > prevEnd && o.start() >= cStart) prevEnd = o.end();
-            if (o.start() >= t.end() && o.start() < nextStart) nextStart = o.start();
+            if (o.end() <= t.start() && o.end() > prevEnd && o.start() >= cStart) {
+                prevEnd = o.end();
+            }
+            if (o.start() >= t.end() && o.start() < nextStart) {
+                nextStart = o.start();
+            }
         }
         int fen = u.lastIndexOf("分别", t.start());
-        if (fen >= cStart) return distribute(u, sStart, cStart, cEnd, fen, t, tokens);
+        if (fen >= cStart) {
+            return distribute(u, sStart, cStart, cEnd, fen, t, tokens);
+        }
 
         // A figure inside brackets after its whole is a breakdown (案件245件(刑事189件…)): part, not total.
-        if (unclosedBracket(u, cStart, t.start())) return new Match(null, "breakdown");
+        if (unclosedBracket(u, cStart, t.start())) {
+            return new Match(null, "breakdown");
+        }
         // After 其中 a figure is a part of the one before (受理749件，其中自然人申请741件) unless its own action
         // follows 其中 (审结50件，其中纠错5件).
         int part = u.lastIndexOf("其中", t.start() - 1);
-        if (part < cStart) part = -1;
+        if (part < cStart) {
+            part = -1;
+        }
         boolean partOnly = false;
 
         Description best = null;
@@ -77,9 +89,13 @@ final class DescriptionMatcher implements java.io.Serializable {
         boolean ambiguous = false;
         boolean excluded = false;
         for (Description d : descriptions) {
-            if (!unitFits(d, t)) continue;
+            if (!unitFits(d, t)) {
+                continue;
+            }
             // The required context stands in the sentence up to the end of the number's clause.
-            if (d.sentenceRequire() != null && !find(d.sentenceRequire(), u, sStart, cEnd)) continue;
+            if (d.sentenceRequire() != null && !find(d.sentenceRequire(), u, sStart, cEnd)) {
+                continue;
+            }
             double dA;
             Hit a = lastHit(d.action(), u, prevEnd, t.start());
             if (a != null) {
@@ -98,8 +114,12 @@ final class DescriptionMatcher implements java.io.Serializable {
             }
             if (d.rate()) {
                 // A rate follows its rate term closely, with no list between (满意率、办结率分别…).
-                if (a.end() > t.start() || t.start() - a.end() > RATE_GAP) continue;
-                if (LIST_GAP.matcher(u.substring(a.end(), t.start())).find()) continue;
+                if (a.end() > t.start() || t.start() - a.end() > RATE_GAP) {
+                    continue;
+                }
+                if (LIST_GAP.matcher(u.substring(a.end(), t.start())).find()) {
+                    continue;
+                }
             }
             Hit sb = lastHit(d.subject(), u, sStart, t.start());
             Hit sa = firstHit(d.subject(), u, t.end(), nextStart);
@@ -129,10 +149,14 @@ final class DescriptionMatcher implements java.io.Serializable {
             }
         }
         if (best == null) {
-            if (partOnly) return new Match(null, "breakdown");
+            if (partOnly) {
+                return new Match(null, "breakdown");
+            }
             return excluded ? new Match(null, "excluded_term") : null;
         }
-        if (ambiguous) return new Match(null, "ambiguous");
+        if (ambiguous) {
+            return new Match(null, "ambiguous");
+        }
         return new Match(best, null);
     }
 
@@ -141,26 +165,39 @@ final class DescriptionMatcher implements java.io.Serializable {
             String u, int sStart, int cStart, int cEnd, int fen, NumberToken t, List<NumberToken> tokens) {
         List<NumberToken> listed = new ArrayList<>();
         for (NumberToken o : tokens) {
-            if (o.start() > fen && o.end() <= cEnd && o.unit() != null) listed.add(o);
+            if (o.start() > fen && o.end() <= cEnd && o.unit() != null) {
+                listed.add(o);
+            }
         }
         int idx = listed.indexOf(t);
-        if (idx < 0 || listed.size() < 2) return new Match(null, "list_mismatch");
+        if (idx < 0 || listed.size() < 2) {
+            return new Match(null, "list_mismatch");
+        }
         for (boolean byAction : new boolean[] {true, false}) {
             List<Hit> terms = new ArrayList<>();
-            for (Description d : descriptions)
+            for (Description d : descriptions) {
                 terms.addAll(allHits(byAction ? d.action() : d.subject(), u, cStart, fen));
+            }
             terms = mergeLongest(terms);
-            if (terms.size() != listed.size() || !separatedAsList(u, terms, fen)) continue;
+            if (terms.size() != listed.size() || !separatedAsList(u, terms, fen)) {
+                continue;
+            }
             String term = u.substring(terms.get(idx).start(), terms.get(idx).end());
             Description best = null;
             int bestDist = Integer.MAX_VALUE;
             for (Description d : descriptions) {
-                if (!unitFits(d, t) || !anyMatches(byAction ? d.action() : d.subject(), term)) continue;
+                if (!unitFits(d, t) || !anyMatches(byAction ? d.action() : d.subject(), term)) {
+                    continue;
+                }
                 // The other half of the description must stand in the sentence before the list.
                 Hit other = lastHit(byAction ? d.subject() : d.action(), u, sStart, fen);
-                if (other == null) continue;
+                if (other == null) {
+                    continue;
+                }
                 int dist = fen - other.end();
-                if (d.exclude() != null && find(d.exclude(), u, Math.min(other.start(), cStart), cEnd)) continue;
+                if (d.exclude() != null && find(d.exclude(), u, Math.min(other.start(), cStart), cEnd)) {
+                    continue;
+                }
                 if (dist < bestDist) {
                     best = d;
                     bestDist = dist;
@@ -179,7 +216,9 @@ final class DescriptionMatcher implements java.io.Serializable {
     private static boolean separatedAsList(String u, List<Hit> terms, int fen) {
         for (int i = 1; i < terms.size(); i++) {
             String gap = u.substring(terms.get(i - 1).end(), terms.get(i).start());
-            if (!LIST_SEPARATOR.matcher(gap).matches()) return false;
+            if (!LIST_SEPARATOR.matcher(gap).matches()) {
+                return false;
+            }
         }
         return fen - terms.get(terms.size() - 1).end() <= LIST_TAIL;
     }
@@ -192,19 +231,26 @@ final class DescriptionMatcher implements java.io.Serializable {
         int depth = 0;
         for (int i = from; i < to; i++) {
             char c = u.charAt(i);
-            if (c == '(' || c == '（') depth++;
-            else if ((c == ')' || c == '）') && depth > 0) depth--;
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if ((c == ')' || c == '）') && depth > 0) {
+                depth--;
+            }
         }
         return depth > 0;
     }
 
     private static boolean unitFits(Description d, NumberToken t) {
-        if (d.rate()) return t.unit() == null || t.unit().equals("%");
+        if (d.rate()) {
+            return t.unit() == null || t.unit().equals("%");
+        }
         return t.unit() != null && d.units().contains(t.unit());
     }
 
     private static boolean find(Pattern p, String u, int from, int to) {
-        if (from >= to) return false;
+        if (from >= to) {
+            return false;
+        }
         Matcher m = p.matcher(u);
         m.region(from, to);
         return m.find();
@@ -212,7 +258,9 @@ final class DescriptionMatcher implements java.io.Serializable {
 
     private static boolean anyMatches(List<Pattern> ps, String term) {
         for (Pattern p : ps) {
-            if (p.matcher(term).matches()) return true;
+            if (p.matcher(term).matches()) {
+                return true;
+            }
         }
         return false;
     }
@@ -221,7 +269,9 @@ final class DescriptionMatcher implements java.io.Serializable {
     private static Hit lastHit(List<Pattern> ps, String u, int from, int to) {
         Hit best = null;
         for (Hit h : allHits(ps, u, from, to)) {
-            if (best == null || h.end() > best.end() || (h.end() == best.end() && h.start() < best.start())) best = h;
+            if (best == null || h.end() > best.end() || (h.end() == best.end() && h.start() < best.start())) {
+                best = h;
+            }
         }
         return best;
     }
@@ -230,19 +280,25 @@ final class DescriptionMatcher implements java.io.Serializable {
     private static Hit firstHit(List<Pattern> ps, String u, int from, int to) {
         Hit best = null;
         for (Hit h : allHits(ps, u, from, to)) {
-            if (best == null || h.start() < best.start()) best = h;
+            if (best == null || h.start() < best.start()) {
+                best = h;
+            }
         }
         return best;
     }
 
     private static List<Hit> allHits(List<Pattern> ps, String u, int from, int to) {
         List<Hit> out = new ArrayList<>();
-        if (from >= to) return out;
+        if (from >= to) {
+            return out;
+        }
         for (Pattern p : ps) {
             Matcher m = p.matcher(u);
             m.region(from, to);
             while (m.find()) {
-                if (m.end() > m.start()) out.add(new Hit(m.start(), m.end()));
+                if (m.end() > m.start()) {
+                    out.add(new Hit(m.start(), m.end()));
+                }
             }
         }
         return out;
@@ -254,7 +310,9 @@ final class DescriptionMatcher implements java.io.Serializable {
         sorted.sort((a, b) -> a.start() != b.start() ? a.start() - b.start() : b.end() - a.end());
         List<Hit> out = new ArrayList<>();
         for (Hit h : sorted) {
-            if (!out.isEmpty() && h.start() < out.get(out.size() - 1).end()) continue;
+            if (!out.isEmpty() && h.start() < out.get(out.size() - 1).end()) {
+                continue;
+            }
             out.add(h);
         }
         return out;

@@ -147,10 +147,13 @@ public final class IndicatorEvaluator {
             int n = 1;
             while ((line = br.readLine()) != null) {
                 n++;
-                if (line.isBlank()) continue;
+                if (line.isBlank()) {
+                    continue;
+                }
                 String[] f = line.split("\t", -1);
-                if (f.length < 6)
+                if (f.length < 6) {
                     throw new IllegalArgumentException("Gold line " + n + " has " + f.length + " columns: " + line);
+                }
                 out.add(new GoldRow(
                         f[0],
                         f[1],
@@ -173,15 +176,20 @@ public final class IndicatorEvaluator {
         List<Prediction> fps = new ArrayList<>();
         int tp = 0;
         for (Prediction p : predictions) {
-            if (!seen.add(p.doc() + "\t" + p.indicator() + "\t" + fmt(p.value()))) continue;
+            if (!seen.add(p.doc() + "\t" + p.indicator() + "\t" + fmt(p.value()))) {
+                continue;
+            }
             int req = -1;
             boolean any = false;
             for (int i = 0; i < gold.size(); i++) {
                 GoldRow g = gold.get(i);
-                if (!g.doc().equals(p.doc()) || !g.indicator().equals(p.indicator()) || !close(g.value(), p.value()))
+                if (!g.doc().equals(p.doc()) || !g.indicator().equals(p.indicator()) || !close(g.value(), p.value())) {
                     continue;
+                }
                 any = true;
-                if (g.required() && !used[i] && req < 0) req = i;
+                if (g.required() && !used[i] && req < 0) {
+                    req = i;
+                }
             }
             if (req >= 0) {
                 used[req] = true;
@@ -193,19 +201,29 @@ public final class IndicatorEvaluator {
         List<GoldRow> misses = new ArrayList<>();
         int required = 0;
         for (int i = 0; i < gold.size(); i++) {
-            if (!gold.get(i).required()) continue;
+            if (!gold.get(i).required()) {
+                continue;
+            }
             required++;
-            if (!used[i]) misses.add(gold.get(i));
+            if (!used[i]) {
+                misses.add(gold.get(i));
+            }
         }
         java.util.TreeMap<String, int[]> per = new java.util.TreeMap<>();
         for (int i = 0; i < gold.size(); i++) {
             GoldRow g = gold.get(i);
-            if (!g.required()) continue;
+            if (!g.required()) {
+                continue;
+            }
             int[] c = per.computeIfAbsent(g.indicator(), k -> new int[3]);
             c[2]++;
-            if (used[i]) c[0]++;
+            if (used[i]) {
+                c[0]++;
+            }
         }
-        for (Prediction p : fps) per.computeIfAbsent(p.indicator(), k -> new int[3])[1]++;
+        for (Prediction p : fps) {
+            per.computeIfAbsent(p.indicator(), k -> new int[3])[1]++;
+        }
         List<IndicatorScore> byIndicator = new ArrayList<>();
         per.forEach((k, c) -> byIndicator.add(new IndicatorScore(k, c[0], c[1], c[2])));
         double precision = tp + fps.size() == 0 ? 1.0 : (double) tp / (tp + fps.size());
@@ -216,7 +234,9 @@ public final class IndicatorEvaluator {
     }
 
     static boolean close(double gold, double pred) {
-        if (gold == 0) return Math.abs(pred) < 1e-9;
+        if (gold == 0) {
+            return Math.abs(pred) < 1e-9;
+        }
         return Math.abs(pred - gold) <= VALUE_TOLERANCE * Math.abs(gold);
     }
 

@@ -101,11 +101,17 @@ public final class IndicatorExtractor implements java.io.Serializable {
     }
 
     private static boolean continues(String text, Sentence prev, Sentence next) {
-        if (prev.charEnd() > next.charStart() || next.charStart() > text.length()) return false;
-        if (!text.substring(prev.charEnd(), next.charStart()).isBlank()) return false;
+        if (prev.charEnd() > next.charStart() || next.charStart() > text.length()) {
+            return false;
+        }
+        if (!text.substring(prev.charEnd(), next.charStart()).isBlank()) {
+            return false;
+        }
         String p = prev.text().strip();
         String n = next.text().strip();
-        if (p.isEmpty() || n.isEmpty()) return false;
+        if (p.isEmpty() || n.isEmpty()) {
+            return false;
+        }
         char last = p.charAt(p.length() - 1);
         char first = n.charAt(0);
         // Measure the whole line in the document: the sentence may start mid-line after a 。.
@@ -147,7 +153,9 @@ public final class IndicatorExtractor implements java.io.Serializable {
             int j = i;
             boolean newline = false;
             while (j < end && Character.isWhitespace(text.charAt(j))) {
-                if (text.charAt(j) == '\n') newline = true;
+                if (text.charAt(j) == '\n') {
+                    newline = true;
+                }
                 j++;
             }
             char before = sb.length() > 0 ? sb.charAt(sb.length() - 1) : '\n';
@@ -180,24 +188,34 @@ public final class IndicatorExtractor implements java.io.Serializable {
         int uEnd = group.get(group.size() - 1).charEnd();
         Compact cp = compact(doc, uStart, uEnd);
         String u = cp.text();
-        if (u.isEmpty()) return;
+        if (u.isEmpty()) {
+            return;
+        }
         List<NumberToken> tokens = NumberNormalizer.findAll(u);
         // A rule's sentence-level conditions do not depend on the number: test them once per unit, not once per
         // number (a long unit full of figures made that quadratic).
         List<Rule> sentenceRules = new ArrayList<>();
         for (Rule r : rules.rules()) {
-            if (r.sentenceRequire() != null && !r.sentenceRequire().matcher(u).find()) continue;
-            if (r.sentenceForbid() != null && r.sentenceForbid().matcher(u).find()) continue;
+            if (r.sentenceRequire() != null && !r.sentenceRequire().matcher(u).find()) {
+                continue;
+            }
+            if (r.sentenceForbid() != null && r.sentenceForbid().matcher(u).find()) {
+                continue;
+            }
             sentenceRules.add(r);
         }
-        if (tokens.isEmpty()) return;
+        if (tokens.isEmpty()) {
+            return;
+        }
 
         List<int[]> excluded = new ArrayList<>();
         List<String> excludedReason = new ArrayList<>();
         for (Exclusion ex : rules.exclusions()) {
             Matcher m = ex.pattern().matcher(u);
             while (m.find()) {
-                if (m.end() == m.start()) continue;
+                if (m.end() == m.start()) {
+                    continue;
+                }
                 excluded.add(new int[] {m.start(), m.end()});
                 excludedReason.add(ex.reason());
             }
@@ -206,10 +224,14 @@ public final class IndicatorExtractor implements java.io.Serializable {
         for (NumberToken t : tokens) {
             int cStart = t.numberStart();
             int cFloor = Math.max(0, t.numberStart() - CLAUSE_WINDOW);
-            while (cStart > cFloor && CLAUSE_SEPARATORS.indexOf(u.charAt(cStart - 1)) < 0) cStart--;
+            while (cStart > cFloor && CLAUSE_SEPARATORS.indexOf(u.charAt(cStart - 1)) < 0) {
+                cStart--;
+            }
             int cEnd = t.numberEnd();
             int cCeil = Math.min(u.length(), t.numberEnd() + CLAUSE_WINDOW);
-            while (cEnd < cCeil && CLAUSE_SEPARATORS.indexOf(u.charAt(cEnd)) < 0) cEnd++;
+            while (cEnd < cCeil && CLAUSE_SEPARATORS.indexOf(u.charAt(cEnd)) < 0) {
+                cEnd++;
+            }
             int tEnd = Math.min(t.end(), cEnd);
             String clause = u.substring(cStart, cEnd);
 
@@ -222,7 +244,9 @@ public final class IndicatorExtractor implements java.io.Serializable {
             String reason = null;
             for (int k = 0; k < excluded.size() && reason == null; k++) {
                 int[] span = excluded.get(k);
-                if (span[0] < t.numberEnd() && t.numberStart() < span[1]) reason = excludedReason.get(k);
+                if (span[0] < t.numberEnd() && t.numberStart() < span[1]) {
+                    reason = excludedReason.get(k);
+                }
             }
             if (reason != null) {
                 mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, reason));
@@ -239,7 +263,9 @@ public final class IndicatorExtractor implements java.io.Serializable {
             Candidate best = null;
             for (Rule r : sentenceRules) {
                 Candidate c = match(r, t, u, clause, cStart, cEnd, tokens);
-                if (c != null && (best == null || c.score() < best.score())) best = c;
+                if (c != null && (best == null || c.score() < best.score())) {
+                    best = c;
+                }
             }
             boolean bareNumber = t.unit() == null;
             if (best == null) {
@@ -300,7 +326,9 @@ public final class IndicatorExtractor implements java.io.Serializable {
             }
             CatalogEntry e = rules.catalogEntries().get(r.indicator());
             List<String> flags = new ArrayList<>();
-            if (r.rate() && (t.value() < 0 || t.value() > 100)) flags.add(PlausibilityChecks.RATE_OUT_OF_RANGE);
+            if (r.rate() && (t.value() < 0 || t.value() > 100)) {
+                flags.add(PlausibilityChecks.RATE_OUT_OF_RANGE);
+            }
             double conf = Math.max(0.3, r.confidence() - 0.02 * best.gap() - (best.after() ? 0.05 : 0));
             values.add(new IndicatorValue(
                     r.indicator(),
@@ -324,8 +352,12 @@ public final class IndicatorExtractor implements java.io.Serializable {
     private static boolean alreadyValued(List<IndicatorValue> values, Description d, Sentence sent) {
         for (int i = values.size() - 1; i >= 0; i--) {
             IndicatorValue v = values.get(i);
-            if (v.sentenceIdx() != sent.idx()) return false;
-            if (v.indicator().equals(d.indicator())) return true;
+            if (v.sentenceIdx() != sent.idx()) {
+                return false;
+            }
+            if (v.indicator().equals(d.indicator())) {
+                return true;
+            }
         }
         return false;
     }
@@ -334,7 +366,9 @@ public final class IndicatorExtractor implements java.io.Serializable {
     private static int sentenceStart(String u, int at) {
         int i = at;
         int floor = Math.max(0, at - SENTENCE_WINDOW);
-        while (i > floor && !Punctuation.endsSentence(u.charAt(i - 1))) i--;
+        while (i > floor && !Punctuation.endsSentence(u.charAt(i - 1))) {
+            i--;
+        }
         return i;
     }
 
@@ -342,7 +376,9 @@ public final class IndicatorExtractor implements java.io.Serializable {
         for (Exclusion ex : rules.contextExclusions()) {
             Matcher m = ex.pattern().matcher(u);
             m.region(from, to);
-            if (m.find()) return ex.reason();
+            if (m.find()) {
+                return ex.reason();
+            }
         }
         return null;
     }
@@ -355,7 +391,9 @@ public final class IndicatorExtractor implements java.io.Serializable {
 
     private static Sentence sentenceAt(List<Sentence> group, int offset) {
         for (Sentence s : group) {
-            if (offset >= s.charStart() && offset < s.charEnd()) return s;
+            if (offset >= s.charStart() && offset < s.charEnd()) {
+                return s;
+            }
         }
         return group.get(group.size() - 1);
     }
@@ -370,12 +408,18 @@ public final class IndicatorExtractor implements java.io.Serializable {
     private static Candidate match(
             Rule r, NumberToken t, String u, String clause, int cStart, int cEnd, List<NumberToken> tokens) {
         if (r.rate()) {
-            if (t.unit() != null && !t.unit().equals("%")) return null;
+            if (t.unit() != null && !t.unit().equals("%")) {
+                return null;
+            }
         } else if (t.unit() == null || !r.units().contains(t.unit())) {
             return null;
         }
-        if (r.clauseRequire() != null && !r.clauseRequire().matcher(clause).find()) return null;
-        if (r.clauseForbid() != null && r.clauseForbid().matcher(clause).find()) return null;
+        if (r.clauseRequire() != null && !r.clauseRequire().matcher(clause).find()) {
+            return null;
+        }
+        if (r.clauseForbid() != null && r.clauseForbid().matcher(clause).find()) {
+            return null;
+        }
 
         Candidate best = null;
         for (Pattern p : r.before()) {
@@ -383,27 +427,49 @@ public final class IndicatorExtractor implements java.io.Serializable {
             m.region(cStart, t.start());
             int bestEnd = -1;
             while (m.find()) {
-                if (m.end() > bestEnd) bestEnd = m.end();
-                if (m.end() == m.start()) break;
+                if (m.end() > bestEnd) {
+                    bestEnd = m.end();
+                }
+                if (m.end() == m.start()) {
+                    break;
+                }
             }
-            if (bestEnd < 0) continue;
+            if (bestEnd < 0) {
+                continue;
+            }
             String gap = u.substring(bestEnd, t.start());
-            if (gap.length() > r.maxGapBefore() || DIGIT.matcher(gap).find()) continue;
-            if (r.beforeGapForbid() != null && r.beforeGapForbid().matcher(gap).find()) continue;
-            if (best == null || gap.length() < best.gap()) best = new Candidate(r, gap.length(), gap.length(), false);
+            if (gap.length() > r.maxGapBefore() || DIGIT.matcher(gap).find()) {
+                continue;
+            }
+            if (r.beforeGapForbid() != null && r.beforeGapForbid().matcher(gap).find()) {
+                continue;
+            }
+            if (best == null || gap.length() < best.gap()) {
+                best = new Candidate(r, gap.length(), gap.length(), false);
+            }
         }
         int tEnd = Math.min(t.end(), cEnd);
         for (Pattern p : r.after()) {
             Matcher m = p.matcher(u);
             m.region(tEnd, cEnd);
-            if (!m.find()) continue;
+            if (!m.find()) {
+                continue;
+            }
             int gapLen = m.start() - tEnd;
-            if (gapLen > r.maxGapAfter()) continue;
-            if (hasTokenBetween(tokens, tEnd, m.end())) continue;
+            if (gapLen > r.maxGapAfter()) {
+                continue;
+            }
+            if (hasTokenBetween(tokens, tEnd, m.end())) {
+                continue;
+            }
             String gap = u.substring(tEnd, m.start());
-            if (r.afterGapForbid() != null && r.afterGapForbid().matcher(gap).find()) continue;
+            if (r.afterGapForbid() != null && r.afterGapForbid().matcher(gap).find()) {
+                continue;
+            }
             double score = gapLen + 0.5;
-            if (best == null || score < best.score()) best = new Candidate(r, score, gapLen, true);
+            if (best == null || score < best.score()) {
+                best = new Candidate(r, score, gapLen, true);
+            }
         }
         return best;
     }

@@ -222,9 +222,13 @@ public final class IndicatorRules implements java.io.Serializable {
                     header = false;
                     continue;
                 }
-                if (line.isBlank()) continue;
+                if (line.isBlank()) {
+                    continue;
+                }
                 String[] f = line.split("\t", -1);
-                if (f.length < 5) throw new IllegalStateException("Malformed catalog line in " + CATALOG + ": " + line);
+                if (f.length < 5) {
+                    throw new IllegalStateException("Malformed catalog line in " + CATALOG + ": " + line);
+                }
                 out.put(f[0], new CatalogEntry(f[0], f[1], f[2], f[3], f[4]));
             }
         } catch (IOException e) {
@@ -260,16 +264,22 @@ public final class IndicatorRules implements java.io.Serializable {
         List<Rule> rules = new ArrayList<>();
         Set<String> unknownCodes = new TreeSet<>();
         Set<String> ids = new TreeSet<>();
-        if (!conf.hasPath("rules")) throw new IllegalArgumentException(origin + ": no 'rules' list");
+        if (!conf.hasPath("rules")) {
+            throw new IllegalArgumentException(origin + ": no 'rules' list");
+        }
         int i = 0;
         for (Config r : conf.getConfigList("rules")) {
             String where = "rules[" + i++ + "]";
             checkKeys(r, RULE_KEYS, where + (r.hasPath("id") ? " (" + r.getString("id") + ")" : ""));
             String id = req(r, "id", where);
             where = "rule " + id;
-            if (!ids.add(id)) throw new IllegalArgumentException("Duplicate rule id '" + id + "' in " + origin);
+            if (!ids.add(id)) {
+                throw new IllegalArgumentException("Duplicate rule id '" + id + "' in " + origin);
+            }
             String indicator = req(r, "indicator", where);
-            if (!catalog.containsKey(indicator)) unknownCodes.add(indicator + " (rule " + id + ")");
+            if (!catalog.containsKey(indicator)) {
+                unknownCodes.add(indicator + " (rule " + id + ")");
+            }
             String kind = req(r, "kind", where);
             if (!kind.equals("count") && !kind.equals("rate")) {
                 throw new IllegalArgumentException(where + ": kind must be count or rate, got '" + kind + "'");
@@ -312,7 +322,9 @@ public final class IndicatorRules implements java.io.Serializable {
                 checkKeys(d, DESCRIPTION_KEYS, where);
                 String indicator = req(d, "indicator", where);
                 where = "description " + indicator;
-                if (!catalog.containsKey(indicator)) unknownCodes.add(indicator + " (descriptions)");
+                if (!catalog.containsKey(indicator)) {
+                    unknownCodes.add(indicator + " (descriptions)");
+                }
                 if (!described.add(indicator)) {
                     throw new IllegalArgumentException("Duplicate description of '" + indicator + "' in " + origin);
                 }
@@ -324,7 +336,9 @@ public final class IndicatorRules implements java.io.Serializable {
                     throw new IllegalArgumentException(where + ": needs 'subject' and 'action' terms");
                 }
                 Set<String> units = Set.copyOf(strings(d, "units"));
-                if (!rate && units.isEmpty()) throw new IllegalArgumentException(where + ": needs 'units'");
+                if (!rate && units.isEmpty()) {
+                    throw new IllegalArgumentException(where + ": needs 'units'");
+                }
                 checkUnits(units, where);
                 descriptions.add(new Description(
                         "describe." + indicator,
@@ -367,7 +381,9 @@ public final class IndicatorRules implements java.io.Serializable {
                             req(rc, "denominator", where),
                             rc.hasPath("tolerance") ? rc.getDouble("tolerance") : 1.5);
                     for (String code : List.of(check.rate(), check.numerator(), check.denominator())) {
-                        if (!catalog.containsKey(code)) unknownCodes.add(code + " (" + where + ")");
+                        if (!catalog.containsKey(code)) {
+                            unknownCodes.add(code + " (" + where + ")");
+                        }
                     }
                     ratios.add(check);
                 }
@@ -392,7 +408,9 @@ public final class IndicatorRules implements java.io.Serializable {
     static void checkUnits(java.util.Collection<String> units, String where) {
         Set<String> unknown = new TreeSet<>();
         for (String u : units) {
-            if (!Units.get().contains(u)) unknown.add(u);
+            if (!Units.get().contains(u)) {
+                unknown.add(u);
+            }
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(
@@ -402,15 +420,18 @@ public final class IndicatorRules implements java.io.Serializable {
 
     @SuppressWarnings("unchecked")
     private static List<String> toStringList(Object o) {
-        if (!(o instanceof List<?> l))
+        if (!(o instanceof List<?> l)) {
             throw new IllegalArgumentException("checks.order entries must be lists of codes");
+        }
         return ((List<Object>) l).stream().map(String::valueOf).toList();
     }
 
     private static void checkKeys(Config c, Set<String> allowed, String where) {
         Set<String> unknown = new TreeSet<>();
         for (Map.Entry<String, ConfigValue> e : c.root().entrySet()) {
-            if (!allowed.contains(e.getKey())) unknown.add(e.getKey());
+            if (!allowed.contains(e.getKey())) {
+                unknown.add(e.getKey());
+            }
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException(
@@ -419,13 +440,19 @@ public final class IndicatorRules implements java.io.Serializable {
     }
 
     private static String req(Config c, String key, String where) {
-        if (!c.hasPath(key)) throw new IllegalArgumentException(where + ": missing required key '" + key + "'");
+        if (!c.hasPath(key)) {
+            throw new IllegalArgumentException(where + ": missing required key '" + key + "'");
+        }
         return c.getString(key);
     }
 
     private static List<String> strings(Config c, String key) {
-        if (!c.hasPath(key)) return List.of();
-        if (c.getValue(key).valueType() == ConfigValueType.LIST) return c.getStringList(key);
+        if (!c.hasPath(key)) {
+            return List.of();
+        }
+        if (c.getValue(key).valueType() == ConfigValueType.LIST) {
+            return c.getStringList(key);
+        }
         return List.of(c.getString(key));
     }
 
@@ -443,7 +470,9 @@ public final class IndicatorRules implements java.io.Serializable {
 
     private static Pattern anyOf(Config c, String key, String where) {
         List<String> l = strings(c, key);
-        if (l.isEmpty()) return null;
+        if (l.isEmpty()) {
+            return null;
+        }
         return regex(String.join("|", l.stream().map(s -> "(?:" + s + ")").toList()), where + "." + key);
     }
 

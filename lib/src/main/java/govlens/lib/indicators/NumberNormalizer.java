@@ -77,7 +77,9 @@ public final class NumberNormalizer {
         Matcher m = TOKEN.matcher(t);
         if (m.matches()) {
             NumberToken tok = toToken(m, t);
-            if (tok != null) return Optional.of(tok);
+            if (tok != null) {
+                return Optional.of(tok);
+            }
         }
         return Optional.empty();
     }
@@ -121,23 +123,33 @@ public final class NumberNormalizer {
             numEnd = m.end(2);
         } else {
             // Chinese numerals need a unit: alone they are names (二十大, 三中全会), not quantities.
-            if (unit == null || unit.equals("%")) return null;
+            if (unit == null || unit.equals("%")) {
+                return null;
+            }
             numStart = m.start(3);
             numEnd = m.end(3);
             // 几十件, 数百人: vague (a 几 after the numeral, as in 十几件, already leaves it without a unit).
-            if (numStart > 0 && VAGUE.indexOf(input.charAt(numStart - 1)) >= 0) return null;
+            if (numStart > 0 && VAGUE.indexOf(input.charAt(numStart - 1)) >= 0) {
+                return null;
+            }
             parsed = ChineseNumerals.value(cn);
         }
-        if (parsed == null) return null;
+        if (parsed == null) {
+            return null;
+        }
         v = parsed;
-        if (mult != null) v *= mult.equals("万") ? 1e4 : 1e8;
+        if (mult != null) {
+            v *= mult.equals("万") ? 1e4 : 1e8;
+        }
         Units.Unit u = unit == null ? null : Units.get().unit(unit);
         if (u != null && u.factor() != 1) {
             v *= u.factor();
             unit = u.base();
         }
         String approx = pre != null && !pre.equals("接近") ? pre : approxMid != null ? approxMid : post;
-        if (pre != null && pre.equals("接近")) approx = "近";
+        if (pre != null && pre.equals("接近")) {
+            approx = "近";
+        }
         int start = pre != null ? m.start(1) : numStart;
         int end = m.end();
         return new NumberToken(start, end, round(v), unit, approx, arabic == null, numStart, numEnd);

@@ -32,9 +32,15 @@ public final class PlausibilityChecks {
      * previous, {@value #DROP} when current &lt; 0.2 × previous; empty when previous ≤ 0 (no base to compare).
      */
     public static List<String> yearOverYearFlags(double previous, double current) {
-        if (previous <= 0) return List.of();
-        if (current > 5 * previous) return List.of(JUMP);
-        if (current < 0.2 * previous) return List.of(DROP);
+        if (previous <= 0) {
+            return List.of();
+        }
+        if (current > 5 * previous) {
+            return List.of(JUMP);
+        }
+        if (current < 0.2 * previous) {
+            return List.of(DROP);
+        }
         return List.of();
     }
 
@@ -44,16 +50,21 @@ public final class PlausibilityChecks {
         for (int i = 0; i < values.size(); i++) {
             IndicatorValue v = values.get(i);
             Integer cur = rep.get(v.indicator());
-            if (cur == null || values.get(cur).confidence() < v.confidence()) rep.put(v.indicator(), i);
+            if (cur == null || values.get(cur).confidence() < v.confidence()) {
+                rep.put(v.indicator(), i);
+            }
         }
         List<Set<String>> extra = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++)
+        for (int i = 0; i < values.size(); i++) {
             extra.add(new LinkedHashSet<>(values.get(i).flags()));
+        }
 
         for (List<String> chain : rules.orderChecks()) {
             for (int a = 0; a < chain.size(); a++) {
                 Integer part = rep.get(chain.get(a));
-                if (part == null) continue;
+                if (part == null) {
+                    continue;
+                }
                 for (int b = a + 1; b < chain.size(); b++) {
                     Integer whole = rep.get(chain.get(b));
                     if (whole != null
@@ -67,10 +78,13 @@ public final class PlausibilityChecks {
             Integer rate = rep.get(rc.rate());
             Integer num = rep.get(rc.numerator());
             Integer den = rep.get(rc.denominator());
-            if (rate == null || num == null || den == null || values.get(den).value() <= 0) continue;
+            if (rate == null || num == null || den == null || values.get(den).value() <= 0) {
+                continue;
+            }
             double expected = 100.0 * values.get(num).value() / values.get(den).value();
-            if (Math.abs(expected - values.get(rate).value()) > rc.tolerance())
+            if (Math.abs(expected - values.get(rate).value()) > rc.tolerance()) {
                 extra.get(rate).add(RATE_DISAGREES);
+            }
         }
 
         List<IndicatorValue> out = new ArrayList<>(values.size());

@@ -71,7 +71,9 @@ public final class Units {
             int n = 0;
             while ((line = br.readLine()) != null) {
                 n++;
-                if (line.isBlank() || line.startsWith("#")) continue;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
                 String where = origin + " line " + n + " (" + line + ")";
                 String[] f = line.split("\t", -1);
                 if (f.length < 3 || f.length > 4 || f[0].isBlank()) {
@@ -87,7 +89,9 @@ public final class Units {
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(where + ": factor is not a number");
                 }
-                if (!(factor > 0)) throw new IllegalArgumentException(where + ": factor must be positive");
+                if (!(factor > 0)) {
+                    throw new IllegalArgumentException(where + ": factor must be positive");
+                }
                 String base = f.length > 3 && !f[3].isBlank() ? f[3].strip() : name;
                 if (factor != 1 && base.equals(name)) {
                     throw new IllegalArgumentException(where + ": a factor other than 1 needs a base unit");
@@ -105,7 +109,9 @@ public final class Units {
                 throw new IllegalArgumentException(b[1] + ": base unit '" + b[0] + "' is not in the table");
             }
         }
-        if (out.isEmpty()) throw new IllegalArgumentException(origin + ": no units");
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException(origin + ": no units");
+        }
         return new Units(out);
     }
 

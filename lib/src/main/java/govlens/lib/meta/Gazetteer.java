@@ -67,8 +67,9 @@ public final class Gazetteer {
         Map<String, List<Region>> shorts = new LinkedHashMap<>();
         for (Region r : regions) {
             String s = shortForm(r);
-            if (s != null && !names.containsKey(s))
+            if (s != null && !names.containsKey(s)) {
                 shorts.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
+            }
         }
         shorts.forEach((n, rs) -> forms.put(n, List.copyOf(rs)));
         for (String[] a : aliasRows) {
@@ -103,20 +104,26 @@ public final class Gazetteer {
     /** Reads the three CSVs from the classpath; prefer {@link #get()}, which caches the result. */
     public static Gazetteer fromClasspath() {
         Map<String, String> provinces = new LinkedHashMap<>(); // 2-digit code -> name
-        for (String[] row : readCsv("provinces.csv")) provinces.put(row[0], row[1]);
+        for (String[] row : readCsv("provinces.csv")) {
+            provinces.put(row[0], row[1]);
+        }
         Map<String, String> cities = new LinkedHashMap<>(); // 4-digit code -> name (placeholders dropped)
         List<Region> out = new ArrayList<>();
         for (Map.Entry<String, String> p : provinces.entrySet()) {
             out.add(new Region(p.getValue(), p.getKey() + "0000", Region.PROVINCE, p.getValue(), null));
         }
         for (String[] row : readCsv("cities.csv")) {
-            if (PLACEHOLDER_CITIES.contains(row[1])) continue;
+            if (PLACEHOLDER_CITIES.contains(row[1])) {
+                continue;
+            }
             cities.put(row[0], row[1]);
             out.add(new Region(row[1], row[0] + "00", Region.PREFECTURE, provinceName(provinces, row[2], row), null));
         }
         for (String[] row : readCsv("areas.csv")) {
             // 东莞市, 中山市, 嘉峪关市 …: prefectures without counties are listed again as their own "county".
-            if (cities.containsKey(row[0].substring(0, 4)) && row[0].endsWith("00")) continue;
+            if (cities.containsKey(row[0].substring(0, 4)) && row[0].endsWith("00")) {
+                continue;
+            }
             out.add(new Region(
                     row[1], row[0], Region.COUNTY, provinceName(provinces, row[3], row), cities.get(row[2])));
         }
@@ -145,15 +152,21 @@ public final class Gazetteer {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line = r.readLine(); // header
             while ((line = r.readLine()) != null) {
-                if (line.isBlank()) continue;
+                if (line.isBlank()) {
+                    continue;
+                }
                 String[] f = line.split(",", -1);
-                for (int i = 0; i < f.length; i++) f[i] = f[i].strip().replace("\"", "");
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = f[i].strip().replace("\"", "");
+                }
                 rows.add(f);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read gazetteer resource " + path, e);
         }
-        if (rows.isEmpty()) throw new IllegalStateException("Gazetteer resource " + path + " is empty");
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("Gazetteer resource " + path + " is empty");
+        }
         return rows;
     }
 
@@ -169,7 +182,9 @@ public final class Gazetteer {
             case Region.PREFECTURE -> stem = strip(n, "自治州", "地区", "盟", "市");
             default -> stem = strip(n, "自治县", "自治旗", "县"); // not 区 / 市: their stems are everyday words
         }
-        if (stem == null) return null;
+        if (stem == null) {
+            return null;
+        }
         if (n.endsWith("自治区") || n.endsWith("自治州") || n.endsWith("自治县") || n.endsWith("自治旗")) {
             stem = stripEthnic(stem);
         }
@@ -178,7 +193,9 @@ public final class Gazetteer {
 
     private static String strip(String name, String... suffixes) {
         for (String s : suffixes) {
-            if (name.endsWith(s) && name.length() > s.length()) return name.substring(0, name.length() - s.length());
+            if (name.endsWith(s) && name.length() > s.length()) {
+                return name.substring(0, name.length() - s.length());
+            }
         }
         return null;
     }

@@ -31,9 +31,15 @@ public record Region(String name, String code, String level, String province, St
 
     /** True when {@code other} strictly contains this division (its province or its prefecture). */
     public boolean isWithin(Region other) {
-        if (other == null || other.code.equals(code)) return false;
-        if (PROVINCE.equals(other.level)) return code.startsWith(other.code.substring(0, 2));
-        if (PREFECTURE.equals(other.level)) return COUNTY.equals(level) && code.startsWith(other.code.substring(0, 4));
+        if (other == null || other.code.equals(code)) {
+            return false;
+        }
+        if (PROVINCE.equals(other.level)) {
+            return code.startsWith(other.code.substring(0, 2));
+        }
+        if (PREFECTURE.equals(other.level)) {
+            return COUNTY.equals(level) && code.startsWith(other.code.substring(0, 4));
+        }
         return false;
     }
 }

@@ -45,7 +45,9 @@ public final class RegionMatcher {
         // a name whose characters that view changes (乾安县 → 干安县) is also keyed in its changed form.
         for (Map.Entry<String, List<Region>> e : new ArrayList<>(forms.entrySet())) {
             String v = TraditionalChars.simplify(e.getKey());
-            if (!v.equals(e.getKey())) forms.putIfAbsent(v, e.getValue());
+            if (!v.equals(e.getKey())) {
+                forms.putIfAbsent(v, e.getValue());
+            }
         }
         TreeMap<String, String> keys = new TreeMap<>();
         forms.keySet().forEach(k -> keys.put(k, k));
@@ -77,7 +79,9 @@ public final class RegionMatcher {
 
     /** All non-overlapping mentions in {@code text}, in text order (longest match wins an overlap). */
     public List<RegionMention> findAll(String text) {
-        if (text == null || text.isEmpty()) return List.of();
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
         List<int[]> hits = new ArrayList<>();
         automaton.parseText(text, (begin, end, value) -> hits.add(new int[] {begin, end}));
         hits.sort(Comparator.<int[]>comparingInt(h -> -(h[1] - h[0])).thenComparingInt(h -> h[0]));
@@ -85,10 +89,16 @@ public final class RegionMatcher {
         List<RegionMention> out = new ArrayList<>();
         for (int[] h : hits) {
             boolean free = true;
-            for (int i = h[0]; i < h[1] && free; i++) free = !taken[i];
-            if (!free) continue;
+            for (int i = h[0]; i < h[1] && free; i++) {
+                free = !taken[i];
+            }
+            if (!free) {
+                continue;
+            }
             String surface = text.substring(h[0], h[1]);
-            if (isWeakFalseHit(text, h[0], h[1], surface)) continue;
+            if (isWeakFalseHit(text, h[0], h[1], surface)) {
+                continue;
+            }
             List<Region> cs = surfaces.get(surface);
             if (!fullNames.contains(surface)
                     && !(cs.size() == 1 && cs.get(0).name().equals(surface))
@@ -96,7 +106,9 @@ public final class RegionMatcher {
                     && TOWN_NEXT.indexOf(text.charAt(h[1])) >= 0) {
                 continue; // 吉水镇 is a town, not 吉水县: a short form directly followed by 镇/乡/村/街道 names a place below
             }
-            for (int i = h[0]; i < h[1]; i++) taken[i] = true;
+            for (int i = h[0]; i < h[1]; i++) {
+                taken[i] = true;
+            }
             List<Region> cands = surfaces.get(surface);
             boolean full = cands.size() == 1 ? cands.get(0).name().equals(surface) : fullNames.contains(surface);
             out.add(new RegionMention(h[0], h[1], surface, cands, !full));
@@ -106,8 +118,12 @@ public final class RegionMatcher {
     }
 
     private static boolean isWeakFalseHit(String text, int start, int end, String surface) {
-        if (surface.length() != 2 || !(surface.endsWith("县") || surface.endsWith("区"))) return false;
-        if (end < text.length() && WEAK_NEXT.indexOf(text.charAt(end)) >= 0) return true;
+        if (surface.length() != 2 || !(surface.endsWith("县") || surface.endsWith("区"))) {
+            return false;
+        }
+        if (end < text.length() && WEAK_NEXT.indexOf(text.charAt(end)) >= 0) {
+            return true;
+        }
         return start > 0 && WEAK_PREV.indexOf(text.charAt(start - 1)) >= 0;
     }
 
@@ -120,22 +136,29 @@ public final class RegionMatcher {
      * guessing).
      */
     public Region resolve(RegionMention mention, List<RegionMention> context) {
-        if (mention.candidates().size() == 1) return mention.candidates().get(0);
+        if (mention.candidates().size() == 1) {
+            return mention.candidates().get(0);
+        }
         double best = -1;
         Region bestRegion = null;
         boolean tie = false;
         for (Region c : mention.candidates()) {
             double score = 0;
             for (RegionMention o : context) {
-                if (o.surface().equals(mention.surface())) continue;
+                if (o.surface().equals(mention.surface())) {
+                    continue;
+                }
                 // A province or prefecture named right before (北京市朝阳区) or in the same stretch of text counts more.
                 double near = o.end() <= mention.start() && mention.start() - o.end() <= 1
                         ? 4
                         : Math.abs(o.start() - mention.start()) <= 60 ? 2 : 1;
                 double share = near / o.candidates().size();
                 for (Region oc : o.candidates()) {
-                    if (c.isWithin(oc)) score += share;
-                    else if (oc.isWithin(c)) score += share / 2;
+                    if (c.isWithin(oc)) {
+                        score += share;
+                    } else if (oc.isWithin(c)) {
+                        score += share / 2;
+                    }
                 }
             }
             if (score > best) {

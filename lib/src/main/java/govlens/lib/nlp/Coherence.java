@@ -36,8 +36,9 @@ public final class Coherence implements Serializable {
         this.docCount = docs.size();
         this.postings = new HashMap<>();
         for (int i = 0; i < docs.size(); i++) {
-            for (String w : docs.get(i))
+            for (String w : docs.get(i)) {
                 postings.computeIfAbsent(w, k -> new HashSet<>()).add(i);
+            }
         }
     }
 
@@ -47,7 +48,9 @@ public final class Coherence implements Serializable {
      * @param docs each document's set of terms; must not be empty
      */
     public static Coherence of(List<? extends Set<String>> docs) {
-        if (docs.isEmpty()) throw new IllegalArgumentException("reference corpus is empty");
+        if (docs.isEmpty()) {
+            throw new IllegalArgumentException("reference corpus is empty");
+        }
         return new Coherence(docs);
     }
 
@@ -61,19 +64,29 @@ public final class Coherence implements Serializable {
     public int coDocFreq(String a, String b) {
         Set<Integer> pa = postings.get(a);
         Set<Integer> pb = postings.get(b);
-        if (pa == null || pb == null) return 0;
+        if (pa == null || pb == null) {
+            return 0;
+        }
         Set<Integer> small = pa.size() <= pb.size() ? pa : pb;
         Set<Integer> large = small == pa ? pb : pa;
         int n = 0;
-        for (Integer d : small) if (large.contains(d)) n++;
+        for (Integer d : small) {
+            if (large.contains(d)) {
+                n++;
+            }
+        }
         return n;
     }
 
     /** NPMI of one word pair, in [−1, 1]. */
     public double npmi(String a, String b) {
         int joint = coDocFreq(a, b);
-        if (joint == 0) return -1.0;
-        if (joint == docCount) return 1.0;
+        if (joint == 0) {
+            return -1.0;
+        }
+        if (joint == docCount) {
+            return 1.0;
+        }
         double pab = (double) joint / docCount;
         double pa = (double) docFreq(a) / docCount;
         double pb = (double) docFreq(b) / docCount;
@@ -92,7 +105,9 @@ public final class Coherence implements Serializable {
      */
     public double topicCoherence(List<String> topWords, int n) {
         List<String> w = topWords.subList(0, Math.min(n, topWords.size()));
-        if (w.size() < 2) throw new IllegalArgumentException("need at least 2 words, got " + w.size());
+        if (w.size() < 2) {
+            throw new IllegalArgumentException("need at least 2 words, got " + w.size());
+        }
         double sum = 0;
         int pairs = 0;
         for (int i = 0; i < w.size(); i++) {
@@ -107,7 +122,9 @@ public final class Coherence implements Serializable {
     /** Mean {@link #topicCoherence(List, int)} over topics. */
     public double meanCoherence(List<List<String>> topics, int n) {
         double sum = 0;
-        for (List<String> t : topics) sum += topicCoherence(t, n);
+        for (List<String> t : topics) {
+            sum += topicCoherence(t, n);
+        }
         return sum / topics.size();
     }
 
@@ -123,8 +140,12 @@ public final class Coherence implements Serializable {
      */
     public static double topicDiversity(List<List<String>> topics, int n) {
         List<String> all = new ArrayList<>();
-        for (List<String> t : topics) all.addAll(t.subList(0, Math.min(n, t.size())));
-        if (all.isEmpty()) throw new IllegalArgumentException("no topic words");
+        for (List<String> t : topics) {
+            all.addAll(t.subList(0, Math.min(n, t.size())));
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no topic words");
+        }
         return (double) new HashSet<>(all).size() / all.size();
     }
 }

@@ -58,8 +58,12 @@ public final class DomainDictionary {
 
     private static int install() {
         Map<String, String> all = new LinkedHashMap<>();
-        for (Entry e : regionEntries()) all.put(e.word(), e.natureWithFreq());
-        for (Entry e : readTerms(TERMS_RESOURCE)) all.put(e.word(), e.natureWithFreq());
+        for (Entry e : regionEntries()) {
+            all.put(e.word(), e.natureWithFreq());
+        }
+        for (Entry e : readTerms(TERMS_RESOURCE)) {
+            all.put(e.word(), e.natureWithFreq());
+        }
         all.forEach(CustomDictionary::insert);
         return all.size();
     }
@@ -78,11 +82,15 @@ public final class DomainDictionary {
         List<Entry> out = new ArrayList<>();
         for (String raw : lines) {
             String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) continue;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
             int tab = line.indexOf('\t');
             String word = (tab < 0 ? line : line.substring(0, tab)).strip();
             String attr = tab < 0 ? "" : line.substring(tab + 1).strip();
-            if (word.isEmpty()) continue;
+            if (word.isEmpty()) {
+                continue;
+            }
             if (attr.isEmpty()) {
                 attr = DEFAULT_NATURE;
             } else if (attr.split("\\s+").length == 1) {
@@ -110,9 +118,13 @@ public final class DomainDictionary {
             List<String> lines = readLines(resource);
             for (int i = 1; i < lines.size(); i++) { // first line is the CSV header
                 String[] cols = lines.get(i).split(",");
-                if (cols.length < 2) continue;
+                if (cols.length < 2) {
+                    continue;
+                }
                 String name = cols[1].replace("\"", "").strip();
-                if (!acceptFullName(name)) continue;
+                if (!acceptFullName(name)) {
+                    continue;
+                }
                 out.putIfAbsent(name, new Entry(name, REGION_NATURE));
                 String shortForm = shortForm(name);
                 if (shortForm != null && acceptShortForm(shortForm)) {
@@ -132,18 +144,28 @@ public final class DomainDictionary {
     /** The conventional short form of a region name, or null when it has none (≥ 2 characters). */
     static String shortForm(String name) {
         Matcher m = AUTONOMOUS.matcher(name);
-        if (!m.matches()) m = PLAIN.matcher(name);
-        if (!m.matches()) return null;
+        if (!m.matches()) {
+            m = PLAIN.matcher(name);
+        }
+        if (!m.matches()) {
+            return null;
+        }
         String stem = m.group(1);
         return stem.length() >= 2 && !stem.equals(name) ? stem : null;
     }
 
     private static boolean acceptFullName(String name) {
-        if (name.length() < 2 || name.contains("直辖") || name.equals("市辖区")) return false;
-        if (!primaryIsPlaceOrUnknown(name)) return false;
+        if (name.length() < 2 || name.contains("直辖") || name.equals("市辖区")) {
+            return false;
+        }
+        if (!primaryIsPlaceOrUnknown(name)) {
+            return false;
+        }
         if (name.length() == 2) {
             String first = primaryNature(name.substring(0, 1));
-            if (first != null && FUNCTION_NATURE.matcher(first).matches()) return false;
+            if (first != null && FUNCTION_NATURE.matcher(first).matches()) {
+                return false;
+            }
         }
         return true;
     }

@@ -55,7 +55,9 @@ public final class KeywordRanker implements Serializable {
     /** The {@code topK} best keywords of {@code text}, best first (fewer when the text has fewer words). */
     public List<Keyword> keywords(String text, int topK) {
         List<String> terms = new ArrayList<>();
-        for (Token t : tokenizer.contentTokens(text)) terms.add(t.term());
+        for (Token t : tokenizer.contentTokens(text)) {
+            terms.add(t.term());
+        }
         return rank(terms, topK);
     }
 
@@ -82,13 +84,17 @@ public final class KeywordRanker implements Serializable {
         int n = words.size();
         int[] counts = new int[n];
         List<LinkedHashSet<Integer>> adjacent = new ArrayList<>(n);
-        for (int v = 0; v < n; v++) adjacent.add(new LinkedHashSet<>());
+        for (int v = 0; v < n; v++) {
+            adjacent.add(new LinkedHashSet<>());
+        }
         for (int i = 0; i < seq.length; i++) {
             int w = seq[i];
             counts[w]++;
             for (int j = Math.max(0, i - WINDOW + 1); j < i; j++) {
                 int u = seq[j];
-                if (u == w) continue;
+                if (u == w) {
+                    continue;
+                }
                 adjacent.get(w).add(u);
                 adjacent.get(u).add(w);
             }
@@ -99,7 +105,9 @@ public final class KeywordRanker implements Serializable {
         }
         double[] scores = textRank(graph);
         List<Integer> order = new ArrayList<>(n);
-        for (int v = 0; v < n; v++) order.add(v);
+        for (int v = 0; v < n; v++) {
+            order.add(v);
+        }
         // Stable sort keeps first-occurrence order among equal scores.
         order.sort((a, b) -> Double.compare(scores[b], scores[a]));
         List<Keyword> out = new ArrayList<>();
@@ -113,14 +121,18 @@ public final class KeywordRanker implements Serializable {
     static Map<String, Double> textRank(Map<String, Set<String>> graph) {
         List<String> words = new ArrayList<>(graph.keySet());
         Map<String, Integer> ids = new HashMap<>();
-        for (int v = 0; v < words.size(); v++) ids.put(words.get(v), v);
+        for (int v = 0; v < words.size(); v++) {
+            ids.put(words.get(v), v);
+        }
         int[][] g = new int[words.size()][];
         for (int v = 0; v < words.size(); v++) {
             g[v] = graph.get(words.get(v)).stream().mapToInt(ids::get).toArray();
         }
         double[] s = textRank(g);
         Map<String, Double> out = new HashMap<>();
-        for (int v = 0; v < words.size(); v++) out.put(words.get(v), s[v]);
+        for (int v = 0; v < words.size(); v++) {
+            out.put(words.get(v), s[v]);
+        }
         return out;
     }
 
@@ -134,14 +146,18 @@ public final class KeywordRanker implements Serializable {
             double maxDiff = 0;
             for (int v = 0; v < n; v++) {
                 double s = 1 - DAMPING;
-                for (int u : graph[v]) s += DAMPING * score[u] / graph[u].length;
+                for (int u : graph[v]) {
+                    s += DAMPING * score[u] / graph[u].length;
+                }
                 next[v] = s;
                 maxDiff = Math.max(maxDiff, Math.abs(s - score[v]));
             }
             double[] t = score;
             score = next;
             next = t;
-            if (maxDiff <= TOLERANCE) break;
+            if (maxDiff <= TOLERANCE) {
+                break;
+            }
         }
         return score;
     }

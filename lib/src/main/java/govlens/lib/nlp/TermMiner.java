@@ -58,23 +58,35 @@ public final class TermMiner {
                 StringBuilder split = new StringBuilder();
                 for (int n = 1; n <= 4 && i + n <= terms.size(); n++) {
                     Term t = terms.get(i + n - 1);
-                    if (!CJK.matcher(t.word).matches()) break;
+                    if (!CJK.matcher(t.word).matches()) {
+                        break;
+                    }
                     sb.append(t.word);
                     split.append(n > 1 ? "/" : "").append(t.word);
-                    if (n < 2 || sb.length() < 3 || sb.length() > 12) continue;
-                    if (!EDGE_POS.matcher(terms.get(i).nature.toString()).matches()) break;
-                    if (!EDGE_POS.matcher(t.nature.toString()).matches()) continue;
+                    if (n < 2 || sb.length() < 3 || sb.length() > 12) {
+                        continue;
+                    }
+                    if (!EDGE_POS.matcher(terms.get(i).nature.toString()).matches()) {
+                        break;
+                    }
+                    if (!EDGE_POS.matcher(t.nature.toString()).matches()) {
+                        continue;
+                    }
                     String phrase = sb.toString();
                     int[] st = stats.computeIfAbsent(phrase, k -> new int[2]);
                     st[0]++;
-                    if (seen.add(phrase)) st[1]++;
+                    if (seen.add(phrase)) {
+                        st[1]++;
+                    }
                     splits.putIfAbsent(phrase, split.toString());
                 }
             }
         }
         List<String> cands = new ArrayList<>();
         stats.forEach((k, v) -> {
-            if (v[0] >= minFreq && v[1] >= 2) cands.add(k);
+            if (v[0] >= minFreq && v[1] >= 2) {
+                cands.add(k);
+            }
         });
         List<String> kept = new ArrayList<>();
         for (String c : cands) {
@@ -86,7 +98,9 @@ public final class TermMiner {
                     break;
                 }
             }
-            if (!fragment) kept.add(c);
+            if (!fragment) {
+                kept.add(c);
+            }
         }
         kept.sort((a, b) -> stats.get(b)[0] != stats.get(a)[0] ? stats.get(b)[0] - stats.get(a)[0] : a.compareTo(b));
         for (String c : kept.subList(0, Math.min(limit, kept.size()))) {

@@ -80,7 +80,9 @@ public final class TokenFilter implements Predicate<Token>, Serializable {
         for (String resource : c.getStringList("stopword-files")) {
             for (String line : DomainDictionary.readLines(resource)) {
                 String w = line.strip();
-                if (!w.isEmpty() && !w.startsWith("#")) stop.add(w);
+                if (!w.isEmpty() && !w.startsWith("#")) {
+                    stop.add(w);
+                }
             }
         }
         return new TokenFilter(
@@ -93,8 +95,12 @@ public final class TokenFilter implements Predicate<Token>, Serializable {
 
     @Override
     public boolean test(Token t) {
-        if (t.term().length() < minLength) return false;
-        if (!posAllowed(t.pos())) return false;
+        if (t.term().length() < minLength) {
+            return false;
+        }
+        if (!posAllowed(t.pos())) {
+            return false;
+        }
         return !isStopword(t.term());
     }
 
@@ -104,8 +110,14 @@ public final class TokenFilter implements Predicate<Token>, Serializable {
     }
 
     private boolean posAllowed(String pos) {
-        if (deniedPos.contains(pos)) return false;
-        for (String p : allowedPosPrefixes) if (pos.startsWith(p)) return true;
+        if (deniedPos.contains(pos)) {
+            return false;
+        }
+        for (String p : allowedPosPrefixes) {
+            if (pos.startsWith(p)) {
+                return true;
+            }
+        }
         return false;
     }
 }

@@ -53,15 +53,21 @@ public final class Tokenizer implements Serializable {
 
     /** All tokens of {@code text} in order, including punctuation and numbers; whitespace is skipped. */
     public List<Token> tokenize(String text) {
-        if (text == null || text.isEmpty()) return List.of();
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
         List<Term> terms = SegmentHolder.SEGMENT.seg(text);
         if (!coversText(text, terms)) {
             terms = SegmentHolder.WITHOUT_NAMES.seg(text);
-            if (!coversText(text, terms)) return characterTokens(text);
+            if (!coversText(text, terms)) {
+                return characterTokens(text);
+            }
         }
         List<Token> out = new ArrayList<>(terms.size());
         for (Term t : terms) {
-            if (t.word.isBlank()) continue;
+            if (t.word.isBlank()) {
+                continue;
+            }
             out.add(new Token(
                     t.word, t.nature == null ? "x" : t.nature.toString(), t.offset, t.offset + t.word.length()));
         }
@@ -89,7 +95,9 @@ public final class Tokenizer implements Serializable {
         for (int i = 0; i < text.length(); ) {
             int end = i + Character.charCount(text.codePointAt(i));
             String c = text.substring(i, end);
-            if (!c.isBlank()) out.add(new Token(c, "x", i, end));
+            if (!c.isBlank()) {
+                out.add(new Token(c, "x", i, end));
+            }
             i = end;
         }
         return out;
@@ -99,7 +107,11 @@ public final class Tokenizer implements Serializable {
     public List<Token> contentTokens(String text) {
         List<Token> all = tokenize(text);
         List<Token> out = new ArrayList<>(all.size());
-        for (Token t : all) if (filter.test(t)) out.add(t);
+        for (Token t : all) {
+            if (filter.test(t)) {
+                out.add(t);
+            }
+        }
         return out;
     }
 

@@ -24,7 +24,9 @@ public final class IndicatorEvaluation {
 
     /** Predictions of one processed file. */
     public static List<IndicatorEvaluator.Prediction> predict(ProcessedFile f, IndicatorExtractor extractor) {
-        if (!f.isDocument()) return List.of();
+        if (!f.isDocument()) {
+            return List.of();
+        }
         String doc = f.sourcePath().substring(f.sourcePath().lastIndexOf('/') + 1);
         ProcessedFile.Document d = f.document();
         ExtractionResult r = extractor.extract(d.text(), d.sentences());

@@ -19,14 +19,18 @@ public final class ChineseNumerals {
      *     十几, or a 万 after a 亿-free part that is already at 万 scale such as 五万三万)
      */
     public static Double value(String s) {
-        if (s == null || s.isEmpty()) return null;
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
         boolean hasPositional = s.chars().anyMatch(ch -> "十百千万亿".indexOf(ch) >= 0);
         if (!hasPositional) {
             // Digit-by-digit reading: 二〇二四, or a single digit such as 两 or 五.
             long v = 0;
             for (char c : s.toCharArray()) {
                 int d = anyDigit(c);
-                if (d < 0) return null;
+                if (d < 0) {
+                    return null;
+                }
                 v = v * 10 + d;
             }
             return (double) v;
@@ -42,7 +46,9 @@ public final class ChineseNumerals {
             if (d >= 0) {
                 // Two digits in a row with units elsewhere are a name (十四五, 八五普法), not a figure; only a zero
                 // may stand before a digit (一千零五).
-                if (pending && current != 0) return null;
+                if (pending && current != 0) {
+                    return null;
+                }
                 current = d;
                 pending = true;
                 continue;
@@ -55,7 +61,9 @@ public final class ChineseNumerals {
                     pending = false;
                 }
                 case '万' -> {
-                    if (wan != 0) return null;
+                    if (wan != 0) {
+                        return null;
+                    }
                     double part = section + (pending ? current : 0);
                     wan = (part == 0 ? 1 : part) * 1e4;
                     section = 0;
@@ -86,7 +94,9 @@ public final class ChineseNumerals {
      * @return null when {@code s} is not one such figure
      */
     public static Double figure(String s) {
-        if (s == null || s.isEmpty()) return null;
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
         char last = s.charAt(s.length() - 1);
         double mul = 1;
         String digits = s;
@@ -95,7 +105,9 @@ public final class ChineseNumerals {
             digits = s.substring(0, s.length() - 1);
         }
         if (isAsciiDigit(digits.charAt(0))) {
-            if (!ARABIC.matcher(digits).matches()) return null;
+            if (!ARABIC.matcher(digits).matches()) {
+                return null;
+            }
             return Double.parseDouble(digits.replace(",", "")) * mul;
         }
         return value(s);

@@ -38,7 +38,9 @@ public final class Punctuation {
     /** Index of the first sentence end in {@code s} at or after {@code from}, or -1. */
     public static int nextSentenceEnd(CharSequence s, int from) {
         for (int i = from; i < s.length(); i++) {
-            if (endsSentence(s.charAt(i))) return i;
+            if (endsSentence(s.charAt(i))) {
+                return i;
+            }
         }
         return -1;
     }
@@ -46,7 +48,9 @@ public final class Punctuation {
     /** {@code s} without trailing {@link #TRAILING} punctuation. */
     public static String stripTrailing(String s) {
         int end = s.length();
-        while (end > 0 && TRAILING.indexOf(s.charAt(end - 1)) >= 0) end--;
+        while (end > 0 && TRAILING.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
         return s.substring(0, end);
     }
 }

@@ -15,15 +15,21 @@ public final class Width {
 
     /** The half-width form of {@code c}, or {@code c} itself. */
     public static char fold(char c) {
-        if (c >= '\uFF01' && c <= '\uFF5E') return (char) (c - 0xFEE0);
-        if (c == '\u3000') return ' ';
+        if (c >= '\uFF01' && c <= '\uFF5E') {
+            return (char) (c - 0xFEE0);
+        }
+        if (c == '\u3000') {
+            return ' ';
+        }
         return c;
     }
 
     /** {@code s} with every character folded; same length as {@code s}. */
     public static String fold(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) sb.append(fold(s.charAt(i)));
+        for (int i = 0; i < s.length(); i++) {
+            sb.append(fold(s.charAt(i)));
+        }
         return sb.toString();
     }
 }

@@ -27,7 +27,9 @@ class GenrePhrasingsTest {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = br.readLine()) != null) {
-                if (line.startsWith("#") || line.isBlank()) continue;
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
                 String[] f = line.split("\t", -1);
                 List<String> expected = f.length < 2 || f[1].isBlank() ? List.of() : Arrays.asList(f[1].split("\\|"));
                 out.add(Arguments.of(f[0], expected));

@@ -100,8 +100,11 @@ class MetadataExtractorGoldTest {
     private static String foldWidthOnly(String raw) {
         StringBuilder sb = new StringBuilder(raw.length());
         for (char c : raw.replace("\r\n", "\n").toCharArray()) {
-            if (c >= '\uFF01' && c <= '\uFF5E') sb.append((char) (c - 0xFEE0));
-            else sb.append(c == '\u3000' ? ' ' : c);
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                sb.append((char) (c - 0xFEE0));
+            } else {
+                sb.append(c == '\u3000' ? ' ' : c);
+            }
         }
         return sb.toString();
     }

@@ -139,12 +139,15 @@ class TokenizerTest {
             for (int k = 0; k < 8; k++) {
                 futures.add(pool.submit(() -> {
                     List<List<Token>> out = new ArrayList<>();
-                    for (int r = 0; r < 20; r++)
+                    for (int r = 0; r < 20; r++) {
                         out = texts.stream().map(TOKENIZER::tokenize).toList();
+                    }
                     return out;
                 }));
             }
-            for (Future<List<List<Token>>> f : futures) assertEquals(expected, f.get());
+            for (Future<List<List<Token>>> f : futures) {
+                assertEquals(expected, f.get());
+            }
         } finally {
             pool.shutdownNow();
         }
