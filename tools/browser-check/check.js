@@ -47,6 +47,9 @@ const origin = /^https?:/.test(page_) ? new URL(page_).origin : null;
   await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
   await page.waitForTimeout(500);
 
+  // The screenshot shows the top of the page (summary, counts, indicator table) as a reader first sees it.
+  await page.screenshot({ path: shot, fullPage: false });
+
   // Open regions from the indicator table until one's detail shows report markup (as text), at most 20.
   const detail = { opened: 0, loaded: 0, withMarkup: 0, needsServe: 0, valueRows: 0, sentences: 0, statuses: [] };
   const cells = await page.$$('#indicator-table td.link');
@@ -96,7 +99,7 @@ const origin = /^https?:/.test(page_) ? new URL(page_).origin : null;
   });
   r.detail = detail;
   r.sameOriginRequests = sameOrigin.length;
-  await page.screenshot({ path: shot, fullPage: false });
+  await page.screenshot({ path: shot.replace(/\.png$/, '') + '-detail.png', fullPage: false });
   await browser.close();
 
   const expect = (ok, msg) => { if (!ok) failures.push(msg); };
