@@ -50,7 +50,7 @@ class RandomDocumentProcessorTest {
     @Test
     void randomWebPages() {
         checkRandomData(
-                100,
+                50,
                 r -> {
                     String page = r.nextBoolean()
                             ? RandomTexts.html(r)
@@ -72,7 +72,7 @@ class RandomDocumentProcessorTest {
     // Records of a record corpus: any text, with or without given metadata.
     @Test
     void randomRecords() {
-        checkRandomData(80, RandomTexts::anyText, RandomTexts::escape, text -> {
+        checkRandomData(60, RandomTexts::anyText, RandomTexts::escape, text -> {
             TextInvariants.assertProcessed(PROCESSOR.processRecord("dump.jsonl#1", "jsonl", text, RecordMetadata.NONE));
             ProcessedFile given = PROCESSOR.processRecord(
                     "dump.jsonl#2",
