@@ -10,6 +10,9 @@ public final class Sessions {
     /** Longest plan description Spark builds (the UI and event log show it cut). */
     public static final String PLAN_STRING_LENGTH = "4096";
 
+    /** Partition folders one write task may fill at once without sorting its rows (report years, in practice). */
+    static final int MAX_CONCURRENT_WRITERS = 64;
+
     /** Documents per shuffle partition when the count follows the input. */
     static final int DOCS_PER_SHUFFLE_PARTITION = 250;
 
@@ -17,7 +20,8 @@ public final class Sessions {
      * Sets the shuffle partitions of this run from the number of documents it may handle, when
      * govlens.spark.shuffle-partitions is 0 (auto): one per 250 documents, at least the cores, at most 32. A
      * 3-report sample then shuffles into 2 partitions instead of 32 (each a task and a file per shuffle), and
-     * 10,000 reports get the 32 that kept each aggregation task within a 2 GB heap.
+     * 10,000 reports get the 32 that kept each aggregation task within a 2 GB heap. Also lets partitioned
+     * writes keep one open file per partition value instead of sorting (below).
      */
     public static int sizeShuffles(SparkSession spark, GovLensConfig config, long documents) {
         int n = config.shufflePartitions() > 0
@@ -26,6 +30,12 @@ public final class Sessions {
                         spark.sparkContext().defaultParallelism(),
                         Math.min(32, (documents + DOCS_PER_SHUFFLE_PARTITION - 1) / DOCS_PER_SHUFFLE_PARTITION));
         spark.conf().set("spark.sql.shuffle.partitions", n);
+        // A partitioned write otherwise sorts each task's rows by report_year first (Spark's planned write). The
+        // token table's tasks hold tens of millions of exploded rows; merging that sort's spills ran a
+        // 30,000-report run out of a 2 GB heap. With concurrent writers each task keeps one open file per year it
+        // holds instead, and rows reach the files in the order they come (already sorted for SORTED tables);
+        // Spark sorts only if a task holds more years than this.
+        spark.conf().set("spark.sql.maxConcurrentOutputFileWriters", MAX_CONCURRENT_WRITERS);
         return n;
     }
 
