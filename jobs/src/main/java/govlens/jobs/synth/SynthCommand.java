@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         description = "Generate a synthetic corpus of reports from real report sections (benchmarks only).")
 public final class SynthCommand implements Callable<Integer> {
     /** Material used when --sources is not given; absent paths are skipped. */
-    public static final List<String> DEFAULT_SOURCES = List.of("data/sample", "/work/shared/corpus/external");
+    public static final List<String> DEFAULT_SOURCES = List.of("data/sample", "../shared/corpus/external");
 
     @Option(names = "--docs", required = true, description = "number of reports to write")
     int docs;
@@ -50,7 +50,7 @@ public final class SynthCommand implements Callable<Integer> {
             arity = "1..*",
             paramLabel = "PATH",
             description =
-                    "real reports to cut (files or folders; default: data/sample and /work/shared/corpus/external)")
+                    "real reports to cut (files or folders; default: data/sample and ../shared/corpus/external, relative to the working directory (the project root))")
     List<Path> sources;
 
     /** Standalone entry, for use before the command is registered in GovLensCli. */

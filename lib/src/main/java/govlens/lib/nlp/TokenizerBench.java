@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Single-thread throughput of {@link Tokenizer} against plain {@code HanLP.segment} over a folder of .txt
  * files concatenated into one string (not a unit test: timings depend on the machine).
  *
- * <p>Usage: {@code TokenizerBench [dir=/work/shared/corpus/external] [rounds=5]}. Plain HanLP is timed first,
+ * <p>Usage: {@code TokenizerBench [dir=../shared/corpus/external] [rounds=5]}. Plain HanLP is timed first,
  * before the domain dictionary exists, then again after it is installed (HanLP's custom dictionary is
  * JVM-global), then {@code tokenize} and {@code contentTokens}. Each runs 2 warm-up rounds first.
  */
@@ -21,7 +21,7 @@ public final class TokenizerBench {
     private TokenizerBench() {}
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/corpus/external");
+        Path dir = Path.of(args.length > 0 ? args[0] : "../shared/corpus/external");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         String text;
         try (Stream<Path> s = Files.list(dir)) {
