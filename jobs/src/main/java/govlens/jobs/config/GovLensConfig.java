@@ -172,7 +172,7 @@ public final class GovLensConfig implements Serializable {
         return prune;
     }
 
-    /** spark.sql.shuffle.partitions, or 0 to follow the input size (see Sessions.sizeShuffles). */
+    /** spark.sql.shuffle.partitions, or 0 to follow the input size (see Sessions.tuneForRun). */
     public int shufflePartitions() {
         return shufflePartitions;
     }

@@ -158,7 +158,7 @@ public final class IngestJob {
         List<Row> toRead = filesToRead(listing, priorFiles, fp, config.maxFileBytes());
         run.count("files_listed", listing.size());
         run.count("files_read", toRead.size());
-        govlens.jobs.Sessions.sizeShuffles(spark, config, Math.max(listing.size(), priorDocs.size()));
+        govlens.jobs.Sessions.tuneForRun(spark, config, Math.max(listing.size(), priorDocs.size()));
         Set<String> readPaths = new TreeSet<>();
         toRead.forEach(r -> readPaths.add(r.getString(0)));
 
