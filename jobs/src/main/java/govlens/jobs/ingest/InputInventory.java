@@ -8,9 +8,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -63,9 +61,7 @@ public final class InputInventory {
                             qualifiedRoot.toString(), status.getLen(), status.getModificationTime(), false));
                     continue;
                 }
-                RemoteIterator<LocatedFileStatus> it = fs.listFiles(qualifiedRoot, true);
-                while (it.hasNext()) {
-                    LocatedFileStatus f = it.next();
+                for (FileStatus f : govlens.jobs.warehouse.FileListing.files(fs, qualifiedRoot)) {
                     rows.add(RowFactory.create(
                             f.getPath().toString(),
                             f.getLen(),

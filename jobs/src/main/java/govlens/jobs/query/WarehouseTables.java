@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -100,9 +98,8 @@ public final class WarehouseTables {
     }
 
     private static boolean hasParquet(FileSystem fs, Path dir) throws IOException {
-        RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-        while (it.hasNext()) {
-            Path f = it.next().getPath();
+        for (FileStatus st : govlens.jobs.warehouse.FileListing.files(fs, dir)) {
+            Path f = st.getPath();
             if (f.getName().endsWith(".parquet") && !f.toString().contains("/_temporary/")) {
                 return true;
             }

@@ -23,9 +23,7 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -494,9 +492,8 @@ public final class RunTransaction {
                 return out;
             }
             String prefix = fs.makeQualified(root).toString() + "/";
-            RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-            while (it.hasNext()) {
-                Path f = it.next().getPath();
+            for (org.apache.hadoop.fs.FileStatus st : FileListing.files(fs, root)) {
+                Path f = st.getPath();
                 String rel = fs.makeQualified(f).toString().substring(prefix.length());
                 if (!hidden(rel)) {
                     out.add(rel);

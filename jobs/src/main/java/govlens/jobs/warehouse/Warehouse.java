@@ -36,9 +36,7 @@ public final class Warehouse {
             if (!fs.exists(root)) {
                 return Health.ABSENT;
             }
-            org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(root, true);
-            while (it.hasNext()) {
-                org.apache.hadoop.fs.LocatedFileStatus f = it.next();
+            for (org.apache.hadoop.fs.FileStatus f : FileListing.files(fs, root)) {
                 String rel = f.getPath()
                         .toString()
                         .substring(fs.makeQualified(root).toString().length());
