@@ -13,6 +13,14 @@ public final class Sessions {
     /** Partition folders one write task may fill at once without sorting its rows (report years, in practice). */
     static final int MAX_CONCURRENT_WRITERS = 64;
 
+    /**
+     * The {@code file:} file system: Hadoop's, setting permissions without a chmod process per file (see
+     * {@link govlens.jobs.warehouse.NioLocalFileSystem}).
+     */
+    public static final String LOCAL_FILE_SYSTEM_KEY = "spark.hadoop.fs.file.impl";
+
+    public static final String LOCAL_FILE_SYSTEM = govlens.jobs.warehouse.NioLocalFileSystem.class.getName();
+
     /** Rows per vectorized Parquet read batch (see {@link #tuneForRun}). */
     static final int READER_BATCH_ROWS = 64;
 
@@ -59,6 +67,7 @@ public final class Sessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                .config(LOCAL_FILE_SYSTEM_KEY, LOCAL_FILE_SYSTEM)
                 // Spark renders every plan as text for its listeners, again at each adaptive re-plan. Our plans are
                 // deep (merges, windows, unions): unbounded, that rendering took 40% of a small run's wall time.
                 .config("spark.sql.maxPlanStringLength", PLAN_STRING_LENGTH)

@@ -22,6 +22,7 @@ public abstract class SharedSparkSession {
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.maxPlanStringLength", Sessions.PLAN_STRING_LENGTH)
+                .config(Sessions.LOCAL_FILE_SYSTEM_KEY, Sessions.LOCAL_FILE_SYSTEM)
                 .getOrCreate();
     }
 
