@@ -44,8 +44,11 @@ import picocli.CommandLine.Option;
  *   <li>the Spark stage: {@link AnalyzeDocuments} over the documents (tokens as per-sentence arrays, term
  *       counts, TextRank, units) written to Parquet, as the analytics stage writes its per-document result.
  * </ol>
- * Then, untimed, the stage's tokens are read back and compared, document by document, with the baseline's:
- * the line {@code identical=true} says the pipeline's segmenter settings changed no token. The last line is
+ * Then, untimed, the stage's tokens are read back and compared, document by document, with the baseline's.
+ * Documents where raw HanLP loses characters (its output does not cover the sentence, see {@link
+ * Tokenizer#coversText}) differ by design, because the pipeline segments those sentences again; the line
+ * {@code identical=true} says no other document differs, i.e. the pipeline's segmenter settings (translated-name
+ * recognition off) changed no token. The last line is
  * {@code speedup=X.XX} (the Spark stage over the baseline), the figure the goal (≥ 1.7× on 2 cores) refers to.
  */
 @Command(
@@ -194,7 +197,7 @@ public final class TokenizeBench implements Callable<Integer> {
                     Load.now());
             ds.unpersist();
 
-            long mismatched = 0;
+            List<String> mismatched = new ArrayList<>();
             long stageTokens = 0;
             for (Row r : spark.read()
                     .parquet(out.resolve("analysis").toString())
@@ -210,15 +213,25 @@ public final class TokenizeBench implements Callable<Integer> {
                     .collectAsList()) {
                 stageTokens += r.getLong(2);
                 if (!expected.get(r.getString(0)).equals(r.getLong(1))) {
-                    mismatched++;
+                    mismatched.add(r.getString(0));
                 }
             }
+            // Where raw HanLP loses characters the pipeline segments again (Tokenizer), so those documents
+            // must differ; any other difference would be a real change of segmentation.
+            long lossy = lossyBaseline(reference, docs, mismatched);
             System.out.printf(
                     Locale.ROOT,
-                    "check     tokens=%d  documents differing from the baseline: %d%n",
+                    "check     tokens=%d (baseline %d)  documents differing from the baseline: %d, of which %d where "
+                            + "raw HanLP loses characters and the pipeline re-segments; other differences: %d%n",
                     stageTokens,
-                    mismatched);
-            System.out.printf(Locale.ROOT, "identical=%b%n", mismatched == 0 && stageTokens == tokens);
+                    tokens,
+                    mismatched.size(),
+                    lossy,
+                    mismatched.size() - lossy);
+            System.out.printf(
+                    Locale.ROOT,
+                    "identical=%b (every document equal, or different only where raw HanLP loses text)%n",
+                    lossy == mismatched.size());
             // On a shared machine wall-clock ratios measure the neighbours too; CPU efficiency does not.
             System.out.printf(
                     Locale.ROOT,
@@ -233,6 +246,24 @@ public final class TokenizeBench implements Callable<Integer> {
             deleteTree(out);
         }
         return 0;
+    }
+
+    /** How many of the given documents have a sentence whose raw HanLP segmentation does not cover its text. */
+    private static long lossyBaseline(com.hankcs.hanlp.seg.Segment reference, List<Row> docs, List<String> docIds) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(docIds);
+        long n = 0;
+        for (Row d : docs) {
+            if (!wanted.contains(d.getString(0))) {
+                continue;
+            }
+            for (Row s : d.<Row>getList(7)) {
+                if (!Tokenizer.coversText(s.getString(2), reference.seg(s.getString(2)))) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     private static void write(Dataset<Row> rows, java.nio.file.Path dir) {

@@ -74,8 +74,12 @@ public final class Tokenizer implements Serializable {
         return out;
     }
 
-    /** True when every term is its text at its offset, in order, with only whitespace left out between them. */
-    private static boolean coversText(String text, List<Term> terms) {
+    /**
+     * True when every term is its text at its offset, in order, with only whitespace left out between them: the
+     * check {@link #tokenize} applies to HanLP's output before trusting it (public for the benchmark, which
+     * tells documents where raw HanLP loses characters from real differences).
+     */
+    public static boolean coversText(String text, List<Term> terms) {
         int pos = 0;
         for (Term t : terms) {
             if (t.offset < pos
