@@ -16,6 +16,14 @@ class GovLensCliTest {
     @TempDir
     Path tmp;
 
+    // The console appender binds to the System.err of the moment logging starts. Started here, before any test
+    // swaps System.err, log lines stay out of the captured stream whichever test class ran first in this JVM
+    // (run alone, the first run's INFO lines used to land before the one-line reason).
+    @org.junit.jupiter.api.BeforeAll
+    static void startLogging() {
+        org.slf4j.LoggerFactory.getLogger(GovLensCliTest.class).debug("logging started");
+    }
+
     private static int run(ByteArrayOutputStream err, String... args) {
         PrintStream old = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
