@@ -32,7 +32,8 @@ public final class Sessions {
      * govlens.spark.shuffle-partitions is 0 (auto): one per 250 documents, at least the cores, at most 32. A
      * 3-report sample then shuffles into 2 partitions instead of 32 (each a task and a file per shuffle), and
      * 10,000 reports get the 32 that kept each aggregation task within a 2 GB heap. Also lets partitioned
-     * writes keep one open file per partition value instead of sorting (below).
+     * writes keep one open file per partition value instead of sorting, and makes Parquet reads decode small
+     * batches (both explained below).
      */
     public static int tuneForRun(SparkSession spark, GovLensConfig config, long documents) {
         int n = config.shufflePartitions() > 0
