@@ -2,6 +2,7 @@ package govlens.jobs.dashboard;
 
 import govlens.jobs.ExitCodes;
 import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.query.QuerySession;
 import govlens.jobs.query.WarehouseTables;
 import java.io.File;
 import java.io.IOException;
@@ -94,22 +95,8 @@ public final class DashboardCommand implements Callable<Integer> {
         Map<String, Object> o = new LinkedHashMap<>();
         sets.forEach((k, v) -> o.put(k.startsWith("govlens.") ? k : "govlens." + k, v));
         GovLensConfig config = GovLensConfig.load(conf, o);
-        boolean owned = SparkSession.getActiveSession().isEmpty();
-        if (owned) {
-            govlens.jobs.query.QuerySession.quietLogging();
-        }
-        SparkSession spark = owned
-                ? SparkSession.builder()
-                        .appName("GovLens dashboard")
-                        .master("local[2]")
-                        .config("spark.ui.enabled", "false")
-                        .config("spark.driver.host", "127.0.0.1")
-                        .config("spark.driver.bindAddress", "127.0.0.1")
-                        .config("spark.sql.shuffle.partitions", "8")
-                        .config("spark.sql.session.timeZone", "UTC")
-                        .getOrCreate()
-                : SparkSession.getActiveSession().get();
-        try {
+        try (QuerySession session = QuerySession.open("GovLens dashboard", "local[2]", 8, false)) {
+            SparkSession spark = session.spark();
             if (WarehouseTables.discover(spark, root).isEmpty()) {
                 spec.commandLine().getErr().println("govlens dashboard: no tables in warehouse " + root);
                 return ExitCodes.INPUT_MISSING;
@@ -126,10 +113,6 @@ public final class DashboardCommand implements Callable<Integer> {
                                     : r.regionFiles() + " files in dashboard/" + DashboardJob.REGIONS
                                             + " (open the page with --serve to load them)");
             return ExitCodes.OK;
-        } finally {
-            if (owned) {
-                spark.stop();
-            }
         }
     }
 }

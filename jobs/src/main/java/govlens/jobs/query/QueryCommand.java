@@ -53,7 +53,7 @@ public final class QueryCommand implements Callable<Integer> {
     public Integer call() {
         try (QuerySession s = QuerySession.open()) {
             return run(
-                    s.spark,
+                    s.spark(),
                     warehouse,
                     sql,
                     format,

@@ -8,12 +8,13 @@ import org.apache.logging.log4j.core.config.DefaultConfiguration;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The SparkSession of a read-only command (query, tables). Reuses the active session when there is one (a
- * test, a notebook, a caller embedding the command) and then leaves it running; otherwise starts a quiet
- * local one — no UI, loopback host, UTC, Java 8 time types so dates print as ISO-8601 — that close() stops.
+ * The SparkSession of a command that is not a pipeline run (query, tables, dashboard, synth-warehouse).
+ * Reuses the active session when there is one (a test, a notebook, a caller embedding the command) and then
+ * leaves it running; otherwise starts a quiet local one — no UI, loopback host, UTC — that close() stops.
+ * {@link #open()} (query, tables) also asks for Java 8 time types so dates print as ISO-8601.
  */
 public final class QuerySession implements AutoCloseable {
-    final SparkSession spark;
+    private final SparkSession spark;
     private final boolean owned;
 
     private QuerySession(SparkSession spark, boolean owned) {
@@ -22,23 +23,37 @@ public final class QuerySession implements AutoCloseable {
     }
 
     static QuerySession open() {
+        return open("GovLens query", "local[*]", 4, true);
+    }
+
+    /**
+     * @param master and {@code shufflePartitions}: of a session this opens (ignored when one is active)
+     * @param java8Time dates and timestamps as java.time values (ISO-8601 when printed)
+     */
+    public static QuerySession open(String appName, String master, int shufflePartitions, boolean java8Time) {
         if (SparkSession.getActiveSession().isDefined()) {
             return new QuerySession(SparkSession.getActiveSession().get(), false);
         }
         quietLogging();
-        SparkSession s = SparkSession.builder()
-                .appName("GovLens query")
-                .master("local[*]")
+        SparkSession.Builder b = SparkSession.builder()
+                .appName(appName)
+                .master(master)
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.sql.datetime.java8API.enabled", "true")
-                .getOrCreate();
+                .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+                .config("spark.sql.session.timeZone", "UTC");
+        if (java8Time) {
+            b.config("spark.sql.datetime.java8API.enabled", "true");
+        }
+        SparkSession s = b.getOrCreate();
         s.sparkContext().setLogLevel("ERROR");
         return new QuerySession(s, true);
+    }
+
+    public SparkSession spark() {
+        return spark;
     }
 
     /**

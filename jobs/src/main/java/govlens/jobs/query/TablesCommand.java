@@ -44,7 +44,7 @@ public final class TablesCommand implements Callable<Integer> {
     public Integer call() {
         try (QuerySession s = QuerySession.open()) {
             return run(
-                    s.spark,
+                    s.spark(),
                     warehouse,
                     spec.commandLine().getOut(),
                     spec.commandLine().getErr());

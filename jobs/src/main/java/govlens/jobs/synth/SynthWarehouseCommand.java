@@ -1,6 +1,7 @@
 package govlens.jobs.synth;
 
 import govlens.jobs.ExitCodes;
+import govlens.jobs.query.QuerySession;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -34,22 +35,8 @@ public final class SynthWarehouseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean owned = SparkSession.getActiveSession().isEmpty();
-        if (owned) {
-            govlens.jobs.query.QuerySession.quietLogging();
-        }
-        SparkSession spark = owned
-                ? SparkSession.builder()
-                        .appName("GovLens synth-warehouse")
-                        .master("local[2]")
-                        .config("spark.ui.enabled", "false")
-                        .config("spark.driver.host", "127.0.0.1")
-                        .config("spark.driver.bindAddress", "127.0.0.1")
-                        .config("spark.sql.shuffle.partitions", "8")
-                        .config("spark.sql.session.timeZone", "UTC")
-                        .getOrCreate()
-                : SparkSession.getActiveSession().get();
-        try {
+        try (QuerySession session = QuerySession.open("GovLens synth-warehouse", "local[2]", 8, false)) {
+            SparkSession spark = session.spark();
             long t0 = System.nanoTime();
             SynthWarehouse.Summary s = SynthWarehouse.write(spark, out, docs, seed);
             System.out.printf(
@@ -64,10 +51,6 @@ public final class SynthWarehouseCommand implements Callable<Integer> {
                     out,
                     (System.nanoTime() - t0) / 1e9);
             return ExitCodes.OK;
-        } finally {
-            if (owned) {
-                spark.stop();
-            }
         }
     }
 }
