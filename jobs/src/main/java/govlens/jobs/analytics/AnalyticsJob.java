@@ -404,7 +404,8 @@ public final class AnalyticsJob {
                 .filter(col("doc_freq").gt(0));
     }
 
-    static Dataset<Row> termStatsCorpus(Dataset<Row> corpus, long nDocs) {
+    /** Corpus-scope term_stats rows from (term, doc_freq, term_freq) of a corpus of {@code nDocs} documents. */
+    public static Dataset<Row> termStatsCorpus(Dataset<Row> corpus, long nDocs) {
         return corpus.select(
                 lit(SCOPE_CORPUS).as("scope"),
                 lit(null).cast("string").as("doc_id"),

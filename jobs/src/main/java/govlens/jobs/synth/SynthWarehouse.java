@@ -207,20 +207,11 @@ public final class SynthWarehouse {
     }
 
     static Dataset<Row> corpusTerms(Dataset<Row> docKeywords, long docs) {
-        return docKeywords
+        Dataset<Row> terms = docKeywords
                 .where(col("method").equalTo("tfidf"))
                 .groupBy("term")
-                .agg(sum("count").as("term_freq"), count(lit(1)).as("doc_freq"))
-                .select(
-                        lit("corpus").as("scope"),
-                        lit(null).cast("string").as("doc_id"),
-                        lit(null).cast("string").as("region_code"),
-                        lit(null).cast("string").as("region_name"),
-                        lit(null).cast("int").as("report_year"),
-                        col("term"),
-                        col("doc_freq"),
-                        col("term_freq"),
-                        lit(docs).as("n_docs"));
+                .agg(sum("count").as("term_freq"), count(lit(1)).as("doc_freq"));
+        return govlens.jobs.analytics.AnalyticsJob.termStatsCorpus(terms, docs);
     }
 
     static Dataset<Row> topics(SparkSession spark) {
