@@ -33,7 +33,10 @@ import picocli.CommandLine.Option;
  * user waits for with JVM start included: the nightly increment and a newcomer's first run on the sample.
  *
  * <p>For each size: a corpus from {@link SynthCorpus} (fixed seed; reused when the folder already holds
- * exactly that many files), a fresh warehouse, {@code Pipeline.run} in this JVM with full rebuild. Printed:
+ * exactly that many files), a fresh warehouse, {@code Pipeline.run} with full rebuild in a JVM of its own
+ * ({@code -Xmx2g}, this command again with {@code --in-process}): a size run after another in the same JVM
+ * inherits its fragmented heap (a 30,000-report run after 1,000 and 10,000 spent 4.6× as long in its
+ * indicator stage retrying 32 MB page allocations), so each figure is what that size costs on its own. Printed:
  * wall time per stage ({@link RunContext#stageMillis}), peak heap in use (sampled every 50 ms, and the sum of
  * the heap pools' peaks, an upper bound), GC count and time, bytes per table folder, docs/s, load average.
  *
@@ -80,6 +83,18 @@ public final class PipelineBench implements Callable<Integer> {
     String master;
 
     @Option(
+            names = "--in-process",
+            description = "run the sizes in this JVM, one after another, and nothing else (used by the bench itself "
+                    + "for each size; heap state carries over between sizes)")
+    boolean inProcess;
+
+    @Option(
+            names = "--result",
+            paramLabel = "FILE",
+            description = "with --in-process: also write each size's wall ms, heap peak and page bytes to FILE")
+    Path result;
+
+    @Option(
             names = "--sources",
             arity = "1..*",
             paramLabel = "PATH",
@@ -92,6 +107,9 @@ public final class PipelineBench implements Callable<Integer> {
     }
 
     private final List<String[]> table = new ArrayList<>();
+    /** Lines "size wallMs heapPeakBytes pageBytes", one per size run in this JVM, for {@code --result}. */
+    private final List<String> results = new ArrayList<>();
+
     private final List<String[]> pages = new ArrayList<>();
     /** The dashboard page's goal at every corpus size up to 30,000 reports (issue 14). */
     static final long PAGE_GOAL_BYTES = 10_000_000L;
@@ -108,8 +126,18 @@ public final class PipelineBench implements Callable<Integer> {
             Path dir = corpusDir(corpus, n, 0, "corpus-" + n);
             Path wh = work.resolve("wh-" + n);
             deleteTree(wh);
-            runInProcess(n, dir, wh);
+            if (inProcess) {
+                runInProcess(n, dir, wh);
+            } else {
+                runInChild(n);
+            }
             largest = Math.max(largest, n);
+        }
+        if (inProcess) {
+            if (result != null) {
+                Files.write(result, results);
+            }
+            return 0;
         }
         if (nightly > 0 && largest > 0) {
             Path extra = corpusDir(corpus, nightly, largest, "nightly-" + largest);
@@ -236,6 +264,44 @@ public final class PipelineBench implements Callable<Integer> {
                 PAGE_GOAL_BYTES / 1e6,
                 Files.isDirectory(regionFiles) ? "in dashboard/regions (served on demand)" : "embedded",
                 outcome.run().stageMillis().getOrDefault("dashboard", 0L) / 1000.0);
+        results.add(n + " " + wall + " " + sampler.peak.get() + " " + pageBytes);
+    }
+
+    /** One size in a JVM of its own; its output goes to this one's, its figures come back through a file. */
+    private void runInChild(int n) throws IOException, InterruptedException {
+        Path file = work.resolve("size-" + n + ".result");
+        Files.deleteIfExists(file);
+        List<String> args = new ArrayList<>(List.of(
+                "bench",
+                "pipeline",
+                "--in-process",
+                "--docs",
+                String.valueOf(n),
+                "--nightly",
+                "0",
+                "--skip-sample",
+                "--work",
+                work.toString(),
+                "--seed",
+                String.valueOf(seed),
+                "--master",
+                master,
+                "--result",
+                file.toString()));
+        if (sources != null) {
+            args.add("--sources");
+            sources.forEach(s -> args.add(s.toString()));
+        }
+        int rc = exec(args, null);
+        if (rc != 0 || !Files.isRegularFile(file)) {
+            System.out.printf(Locale.ROOT, "%n== %d reports: FAILED (exit %d), no figures%n", n, rc);
+            table.add(new String[] {n + " reports (own JVM, --full)", "FAILED", "-", "-", "-"});
+            return;
+        }
+        String[] f = Files.readAllLines(file).get(0).split(" ");
+        long wall = Long.parseLong(f[1]);
+        long heap = Long.parseLong(f[2]);
+        long pageBytes = Long.parseLong(f[3]);
         pages.add(new String[] {
             n + " reports",
             pageBytes < 0 ? "missing" : String.format(Locale.ROOT, "%.2f", pageBytes / 1e6),
@@ -243,11 +309,29 @@ public final class PipelineBench implements Callable<Integer> {
             pageBytes < 0 ? "-" : String.format(Locale.ROOT, "%.2f", pageBytes / (double) PAGE_GOAL_BYTES)
         });
         long goal = n >= 30_000 ? 600_000 : 0;
-        table.add(row(n + " reports (in-process, --full)", wall, goal, String.valueOf(sampler.peak.get() >> 20)));
+        table.add(row(n + " reports (own JVM, --full)", wall, goal, String.valueOf(heap >> 20)));
     }
 
     /** Launches govlens as cron would: a new JVM with this JVM's java, classpath and options, -Xmx2g. */
     private long launch(String what, List<String> args) throws IOException, InterruptedException {
+        File log = work.resolve(what + ".log").toFile();
+        long t0 = System.nanoTime();
+        int rc = exec(args, log);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf(
+                Locale.ROOT,
+                "%n== %s: govlens %s → exit %d, wall %.1f s (JVM start included), %s; log %s%n",
+                what,
+                String.join(" ", args),
+                rc,
+                ms / 1000.0,
+                Load.now(),
+                log);
+        return ms;
+    }
+
+    /** Runs govlens in a new JVM (see {@link #launch}); output to {@code log}, or to this JVM's if null. */
+    private static int exec(List<String> args, File log) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx2g");
@@ -260,24 +344,13 @@ public final class PipelineBench implements Callable<Integer> {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("govlens.jobs.GovLensCli");
         cmd.addAll(args);
-        File log = work.resolve(what + ".log").toFile();
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log)
-                .start();
-        int rc = p.waitFor();
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf(
-                Locale.ROOT,
-                "%n== %s: govlens %s → exit %d, wall %.1f s (JVM start included), %s; log %s%n",
-                what,
-                String.join(" ", args),
-                rc,
-                ms / 1000.0,
-                Load.now(),
-                log);
-        return ms;
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (log == null) {
+            pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        } else {
+            pb.redirectOutput(log);
+        }
+        return pb.start().waitFor();
     }
 
     private static long gcCount() {
