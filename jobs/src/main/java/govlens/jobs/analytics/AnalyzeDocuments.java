@@ -67,7 +67,45 @@ public final class AnalyzeDocuments implements MapPartitionsFunction<Row, Row> {
             .add("units", DataTypes.createArrayType(UNIT, false), false)
             .add("errors", DataTypes.createArrayType(IngestJob.STEP_ERROR, false), false);
 
+    /** {@link #TOKENS_ONLY}'s rows: the document and its sentences' tokens, as in {@link #OUTPUT}. */
+    public static final StructType TOKENS_ONLY = new StructType()
+            .add("doc_id", DataTypes.StringType, false)
+            .add("sentences", DataTypes.createArrayType(SENTENCE, false), false);
+
     private final DocumentAnalyzer analyzer;
+
+    /**
+     * Only the tokenization of this pass ({@link #TOKENS_ONLY} rows), for {@code bench tokenize} to tell the
+     * segmenter's share of the stage from the rest (TextRank, counts, units and their columns).
+     */
+    public MapPartitionsFunction<Row, Row> tokensOnly() {
+        return new TokensOnly(analyzer);
+    }
+
+    private static final class TokensOnly implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final DocumentAnalyzer analyzer;
+
+        TokensOnly(DocumentAnalyzer analyzer) {
+            this.analyzer = analyzer;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> docs) {
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return docs.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row doc = docs.next();
+                    return RowFactory.create(doc.getString(0), sentenceRows(analyzer.tokenize(sentences(doc))));
+                }
+            };
+        }
+    }
 
     public AnalyzeDocuments(TokenFilter filter, DocumentAnalyzer.Settings settings) {
         this.analyzer = new DocumentAnalyzer(Tokenizer.withFilter(filter), settings);
@@ -89,26 +127,8 @@ public final class AnalyzeDocuments implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row analyze(Row doc) {
-        List<Row> rows = doc.getList(7);
-        List<Sentence> sentences = new ArrayList<>(rows.size());
-        for (Row s : rows) {
-            sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
-        }
-        // Sentences read back from the table come in no particular order.
-        sentences.sort(Comparator.comparingInt(Sentence::idx));
-        DocumentAnalyzer.Analysis a = analyzer.analyze(sentences);
-        Object[] sent = new Object[a.sentences().size()];
-        for (int i = 0; i < sent.length; i++) {
-            DocumentAnalyzer.SentenceTokens t = a.sentences().get(i);
-            sent[i] = RowFactory.create(
-                    t.sectionId(),
-                    t.sentenceIdx(),
-                    t.terms(),
-                    t.pos(),
-                    boxed(t.starts()),
-                    boxed(t.ends()),
-                    boxed(t.content()));
-        }
+        DocumentAnalyzer.Analysis a = analyzer.analyze(sentences(doc));
+        Object[] sent = sentenceRows(a.sentences());
         Object[] counts = new Object[a.counts().length];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = a.counts()[i];
@@ -140,6 +160,34 @@ public final class AnalyzeDocuments implements MapPartitionsFunction<Row, Row> {
                 textRank,
                 units,
                 errors);
+    }
+
+    /** A DOC_TEXT row's sentences in document order (read back from the table they come in no particular one). */
+    static List<Sentence> sentences(Row doc) {
+        List<Row> rows = doc.getList(7);
+        List<Sentence> sentences = new ArrayList<>(rows.size());
+        for (Row s : rows) {
+            sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
+        }
+        sentences.sort(Comparator.comparingInt(Sentence::idx));
+        return sentences;
+    }
+
+    /** The {@link #SENTENCE} rows of a document's tokens. */
+    static Object[] sentenceRows(List<DocumentAnalyzer.SentenceTokens> tokens) {
+        Object[] sent = new Object[tokens.size()];
+        for (int i = 0; i < sent.length; i++) {
+            DocumentAnalyzer.SentenceTokens t = tokens.get(i);
+            sent[i] = RowFactory.create(
+                    t.sectionId(),
+                    t.sentenceIdx(),
+                    t.terms(),
+                    t.pos(),
+                    boxed(t.starts()),
+                    boxed(t.ends()),
+                    boxed(t.content()));
+        }
+        return sent;
     }
 
     private static Object[] boxed(int[] v) {

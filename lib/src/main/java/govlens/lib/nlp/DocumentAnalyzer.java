@@ -134,7 +134,11 @@ public final class DocumentAnalyzer implements Serializable {
         return new Analysis(tokens, terms, n, ranked, units, errors);
     }
 
-    private List<SentenceTokens> tokenize(List<Sentence> sentences) {
+    /**
+     * Only the first step of {@link #analyze}: the tokens of each sentence (given in document order), with no
+     * fault isolation. For measuring tokenization on its own ({@code bench tokenize}).
+     */
+    public List<SentenceTokens> tokenize(List<Sentence> sentences) {
         TokenFilter filter = tokenizer.filter();
         List<SentenceTokens> out = new ArrayList<>(sentences.size());
         for (Sentence s : sentences) {
