@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
@@ -61,10 +62,12 @@ import org.slf4j.LoggerFactory;
  * and every document after a rules change. Their rows replace earlier ones; other documents' rows stay as
  * committed. A document whose extraction throws gets an errors row and no values.
  *
- * <p>Cross-document work follows in Spark over the whole table: the value chosen per region × year ×
- * indicator, the change against the previous year, and the year-over-year plausibility flags, which are
- * written both on region_year_indicators and on every indicators row of that region and year (so a new
- * report can change the flags of its region's next year's rows: those documents' rows are rewritten too).
+ * <p>Cross-document work follows in Spark over the rows of every region a replaced document belongs to (the
+ * whole table when everything is extracted again): the value chosen per region × year × indicator, the change
+ * against the previous year, and the year-over-year plausibility flags, which are written both on
+ * region_year_indicators and on every indicators row of that region and year (so a new report can change the
+ * flags of its region's next year's rows: those documents' rows are rewritten too). Other regions' rows of
+ * both tables stay as committed: nothing in them depends on another region.
  */
 public final class IndicatorJob {
     private static final Logger LOG = LoggerFactory.getLogger(IndicatorJob.class);
@@ -130,8 +133,11 @@ public final class IndicatorJob {
         Dataset<Row> committed = all
                 ? Warehouse.empty(spark, IndicatorTables.INDICATORS)
                 : Warehouse.read(spark, config.warehouse(), IndicatorTables.INDICATORS);
-        Dataset<Row> kept = committed
-                .join(replacedIds, "doc_id", "left_anti")
+        // A region's chosen values and year-over-year flags depend on that region's rows alone, so only the
+        // regions of replaced documents (old rows and new) are recomputed; the rest stays as committed.
+        Set<String> regions = all ? null : touchedRegions(extracted, committed, replacedIds);
+        Dataset<Row> inScope = regions == null ? committed : committed.where(inRegions(regions));
+        Dataset<Row> kept = inScope.join(replacedIds, "doc_id", "left_anti")
                 .withColumn(
                         "flags",
                         array_except(col("flags"), array(lit(PlausibilityChecks.JUMP), lit(PlausibilityChecks.DROP))));
@@ -140,6 +146,13 @@ public final class IndicatorJob {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> regionYear = regionYear(spark, values).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> indicators = withYearOverYearFlags(values, regionYear);
+        Dataset<Row> allRegionYears = regions == null
+                ? regionYear
+                : WarehouseWriter.conform(
+                                Warehouse.read(spark, config.warehouse(), IndicatorTables.REGION_YEAR)
+                                        .where(not(inRegions(regions))),
+                                IndicatorTables.REGION_YEAR)
+                        .unionByName(WarehouseWriter.conform(regionYear, IndicatorTables.REGION_YEAR));
         Dataset<Row> mentions = mentions(extracted);
 
         if (all) {
@@ -149,7 +162,7 @@ public final class IndicatorJob {
             tx.replaceTable(IndicatorTables.MENTIONS, mentions.coalesce(tasks), WarehouseWriter.Layout.AS_IS);
         } else {
             // Documents kept as committed whose flags change with the new region × year values.
-            Dataset<Row> changed = WarehouseWriter.conform(committed, IndicatorTables.INDICATORS)
+            Dataset<Row> changed = WarehouseWriter.conform(inScope, IndicatorTables.INDICATORS)
                     .join(replacedIds, "doc_id", "left_anti")
                     .select("doc_id", "char_start", "indicator", "flags")
                     .except(indicators.select("doc_id", "char_start", "indicator", "flags"))
@@ -175,7 +188,7 @@ public final class IndicatorJob {
                     WarehouseWriter.Layout.AS_IS);
             run.count("indicators_docs_reflagged", rewrite.size() - todo.size());
         }
-        tx.replaceTable(IndicatorTables.REGION_YEAR, regionYear);
+        tx.replaceTable(IndicatorTables.REGION_YEAR, allRegionYears);
         run.count("indicators_new", nValues);
         run.count("indicators_docs", todo.size());
         extracted.unpersist();
@@ -187,6 +200,27 @@ public final class IndicatorJob {
                 todo.size(),
                 errors.size());
         return new Result(todo, errors);
+    }
+
+    /** Regions of the replaced documents: of their new values and of their committed rows. */
+    private static Set<String> touchedRegions(
+            Dataset<Row> extracted, Dataset<Row> committed, Dataset<Row> replacedIds) {
+        Set<String> regions = new TreeSet<>();
+        for (Dataset<Row> d : List.of(
+                extracted.select("region_code"),
+                committed.join(replacedIds, "doc_id", "left_semi").select("region_code"))) {
+            for (Row r : d.where(col("region_code").isNotNull()).distinct().collectAsList()) {
+                regions.add(r.getString(0));
+            }
+        }
+        return regions;
+    }
+
+    /** region_code in {@code regions}; false (not null) for a row without a region or for an empty set. */
+    private static Column inRegions(Set<String> regions) {
+        return regions.isEmpty()
+                ? lit(false)
+                : col("region_code").isNotNull().and(col("region_code").isin(regions.toArray()));
     }
 
     private static Dataset<Row> ids(SparkSession spark, Set<String> ids) {

@@ -88,4 +88,37 @@ class IncrementalRunTest extends SharedSparkSession {
         Pipeline.run(spark, config(in, rebuilt, true));
         WarehouseComparison.assertSameTables(spark, rebuilt.toString(), wh.toString());
     }
+
+    /** A short county report of one year giving one count of administrative review cases. */
+    static String countyReport(int year, int cases) {
+        return "五寨县人民政府关于" + year + "年度法治政府建设工作情况的报告\n\n"
+                + year + "年,我县围绕法治政府建设目标任务,扎实推进依法行政各项工作。\n\n"
+                + "一、主要工作成效\n\n全年办理行政复议案件" + cases + "件,依法纠正违法或不当行政行为。\n";
+    }
+
+    // A report of a region's earlier year changes the flags of that region's later rows (rewritten), while the
+    // other regions' rows stay as committed; the result equals a full rebuild.
+    @Test
+    void earlierYearOfARegionReflagsItsLaterRowsOnly() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        copy("000_2a0a36ba8a6511d2.txt", in);
+        Files.writeString(in.resolve("county_2022.txt"), countyReport(2022, 600));
+        Path wh = tmp.resolve("wh");
+        Pipeline.run(spark, config(in, wh, false));
+        Files.writeString(in.resolve("county_2021.txt"), countyReport(2021, 100));
+        Pipeline.Outcome nightly = Pipeline.run(spark, config(in, wh, false));
+        assertEquals(1L, nightly.run().counts().get("documents_new"));
+        assertEquals(1L, nightly.run().counts().get("indicators_docs_reflagged"));
+        List<String> flags = spark.read()
+                .parquet(wh.resolve("region_year_indicators").toString())
+                .where("report_year = 2022 and indicator = 'admin_review.cases_received'")
+                .selectExpr("explode(flags)")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
+        assertEquals(List.of("jump_gt_5x"), flags);
+
+        Path rebuilt = tmp.resolve("rebuilt");
+        Pipeline.run(spark, config(in, rebuilt, true));
+        WarehouseComparison.assertSameTables(spark, rebuilt.toString(), wh.toString());
+    }
 }
