@@ -460,10 +460,22 @@ final class DashboardData {
                 col("weight"),
                 unitCol == null
                         ? lit(null).cast("string").as("unit_id")
-                        : col(unitCol).as("unit_id"));
+                        : col(unitCol).as("unit_id"),
+                has(units, "report_year")
+                        ? col("report_year").as("_year")
+                        : lit(null).cast("int").as("_year"));
+        // A few units per topic: take them to the driver, then read only their documents' sections and
+        // documents rows (the year partitions they are in, and a doc_id filter Parquet can skip row groups by)
+        // instead of joining whole tables for a handful of snippets.
+        List<Row> picked = units.collectAsList();
+        units = spark.createDataFrame(picked, units.schema()).drop("_year");
+        Object[] docIds = picked.stream().map(r -> r.getString(0)).distinct().toArray();
+        Column ofUnits = docIds.length == 0 ? lit(false) : col("doc_id").isin(docIds);
+        Column ofYears = has(dt.get(), "report_year") ? ofYears(picked) : lit(true);
         Optional<Dataset<Row>> sections = table("sections");
         if (sections.isPresent() && has(sections.get(), "doc_id", "section_id", "text")) {
             Dataset<Row> s = sections.get()
+                    .where(has(sections.get(), "report_year") ? ofYears.and(ofUnits) : ofUnits)
                     .select(
                             col("doc_id").as("s_doc"),
                             col("section_id").as("s_id"),
@@ -485,6 +497,7 @@ final class DashboardData {
         Optional<Dataset<Row>> docs = table("documents");
         if (docs.isPresent()) {
             Dataset<Row> d = select(docs.get(), "doc_id", "title", "region_name", "report_year")
+                    .where(has(docs.get(), "report_year") ? ofYears.and(ofUnits) : ofUnits)
                     .withColumnRenamed("doc_id", "d_doc");
             units = units.join(d, units.col("doc_id").equalTo(d.col("d_doc")), "left")
                     .drop("d_doc");
@@ -506,6 +519,22 @@ final class DashboardData {
                 "_weight_desc",
                 "doc_id",
                 "unit_id");
+    }
+
+    /** report_year among the years (column _year) of the picked units: a partition filter. */
+    private static Column ofYears(List<Row> picked) {
+        Set<Object> known = new TreeSet<>();
+        boolean unknown = false;
+        for (Row u : picked) {
+            int i = u.fieldIndex("_year");
+            if (u.isNullAt(i)) {
+                unknown = true;
+            } else {
+                known.add(u.get(i));
+            }
+        }
+        Column c = known.isEmpty() ? lit(false) : col("report_year").isin(known.toArray());
+        return unknown ? c.or(col("report_year").isNull()) : c;
     }
 
     /** Corpus-wide top terms (term_stats, scope corpus); per-region keyword lists are in the region detail. */
