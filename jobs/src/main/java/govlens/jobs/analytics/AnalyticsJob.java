@@ -251,12 +251,25 @@ public final class AnalyticsJob {
                     ? Warehouse.empty(spark, AnalyticsTables.DOC_TOPICS)
                     : Warehouse.read(spark, wh, AnalyticsTables.DOC_TOPICS)
                             .join(ids(spark, committedReplaced), "doc_id", "left_anti");
-            tx.replaceTable(
-                    AnalyticsTables.TOPIC_SHARES,
-                    topicShares(
-                            WarehouseWriter.conform(committedDocTopics, AnalyticsTables.DOC_TOPICS)
-                                    .unionByName(WarehouseWriter.conform(newDocTopics, AnalyticsTables.DOC_TOPICS)),
-                            DocState.toDataset(spark, docs.values())));
+            Dataset<Row> allDocTopics = WarehouseWriter.conform(committedDocTopics, AnalyticsTables.DOC_TOPICS)
+                    .unionByName(WarehouseWriter.conform(newDocTopics, AnalyticsTables.DOC_TOPICS));
+            Dataset<Row> docState = DocState.toDataset(spark, docs.values());
+            Dataset<Row> shares;
+            if (everything) {
+                shares = topicShares(allDocTopics, docState);
+            } else {
+                // Shares of a region × year depend on its documents alone: untouched ones stay as committed.
+                Dataset<Row> keys = broadcast(regionYearKeys(spark, touched));
+                String[] key = {"region_code", "report_year"};
+                shares = WarehouseWriter.conform(
+                                Warehouse.read(spark, wh, AnalyticsTables.TOPIC_SHARES)
+                                        .join(keys, key, "left_anti"),
+                                AnalyticsTables.TOPIC_SHARES)
+                        .unionByName(WarehouseWriter.conform(
+                                topicShares(allDocTopics, docState.join(keys, key, "left_semi")),
+                                AnalyticsTables.TOPIC_SHARES));
+            }
+            tx.replaceTable(AnalyticsTables.TOPIC_SHARES, shares);
             withTopics = todo;
             units.unpersist();
         } else {
@@ -468,25 +481,33 @@ public final class AnalyticsJob {
         Dataset<Row> recompute = located;
         Dataset<Row> keep = null;
         if (committed != null) {
-            List<Row> keys = new ArrayList<>();
-            for (List<Object> k : touched) {
-                keys.add(RowFactory.create(k.get(0), k.get(1)));
-            }
-            Dataset<Row> touchedKeys = spark.createDataFrame(
-                    keys,
-                    new org.apache.spark.sql.types.StructType()
-                            .add("region_code", org.apache.spark.sql.types.DataTypes.StringType)
-                            .add("report_year", org.apache.spark.sql.types.DataTypes.IntegerType));
+            Dataset<Row> touchedKeys = regionYearKeys(spark, touched);
             recompute = located.join(broadcast(touchedKeys), new String[] {"region_code", "report_year"}, "left_semi");
             keep = committed.join(broadcast(touchedKeys), new String[] {"region_code", "report_year"}, "left_anti");
         }
         Dataset<Row> merged = recompute
                 .groupByKey(new RegionYearKey(), Encoders.STRING())
                 .mapGroups(new SumVectors(), Encoders.row(AnalyticsTables.REGION_YEAR_TERMS.schema()));
+        // The committed part comes from a file or two, i.e. as many tasks: spread it so that exploding the
+        // vectors into term_stats rows is not one task's work.
         return keep == null
                 ? merged
                 : WarehouseWriter.conform(keep, AnalyticsTables.REGION_YEAR_TERMS)
-                        .unionByName(merged);
+                        .unionByName(merged)
+                        .repartition(col("region_code"));
+    }
+
+    /** The keys of {@link #touchedRegionYears} as rows (region_code, report_year). */
+    static Dataset<Row> regionYearKeys(SparkSession spark, Set<List<Object>> touched) {
+        List<Row> keys = new ArrayList<>();
+        for (List<Object> k : touched) {
+            keys.add(RowFactory.create(k.get(0), k.get(1)));
+        }
+        return spark.createDataFrame(
+                keys,
+                new org.apache.spark.sql.types.StructType()
+                        .add("region_code", org.apache.spark.sql.types.DataTypes.StringType)
+                        .add("report_year", org.apache.spark.sql.types.DataTypes.IntegerType));
     }
 
     /** Key of a document vector's region × year. */
