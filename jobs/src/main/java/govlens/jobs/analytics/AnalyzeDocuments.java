@@ -6,11 +6,9 @@ import govlens.lib.nlp.KeywordRanker;
 import govlens.lib.nlp.TokenFilter;
 import govlens.lib.nlp.Tokenizer;
 import govlens.lib.pipeline.StepError;
-import govlens.lib.text.Sentence;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -78,11 +76,11 @@ public final class AnalyzeDocuments implements MapPartitionsFunction<Row, Row> {
      * Only the tokenization of this pass ({@link #TOKENS_ONLY} rows), for {@code bench tokenize} to tell the
      * segmenter's share of the stage from the rest (TextRank, counts, units and their columns).
      */
-    public MapPartitionsFunction<Row, Row> tokensOnly() {
+    public MapFunction<Row, Row> tokensOnly() {
         return new TokensOnly(analyzer);
     }
 
-    private static final class TokensOnly implements MapPartitionsFunction<Row, Row> {
+    private static final class TokensOnly implements MapFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
         private final DocumentAnalyzer analyzer;
 
@@ -91,19 +89,8 @@ public final class AnalyzeDocuments implements MapPartitionsFunction<Row, Row> {
         }
 
         @Override
-        public Iterator<Row> call(Iterator<Row> docs) {
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return docs.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    Row doc = docs.next();
-                    return RowFactory.create(doc.getString(0), sentenceRows(analyzer.tokenize(sentences(doc))));
-                }
-            };
+        public Row call(Row doc) {
+            return RowFactory.create(doc.getString(0), sentenceRows(analyzer.tokenize(IngestJob.sentencesOf(doc))));
         }
     }
 
@@ -127,7 +114,7 @@ public final class AnalyzeDocuments implements MapPartitionsFunction<Row, Row> {
     }
 
     private Row analyze(Row doc) {
-        DocumentAnalyzer.Analysis a = analyzer.analyze(sentences(doc));
+        DocumentAnalyzer.Analysis a = analyzer.analyze(IngestJob.sentencesOf(doc));
         Object[] sent = sentenceRows(a.sentences());
         Object[] counts = new Object[a.counts().length];
         for (int i = 0; i < counts.length; i++) {
@@ -160,17 +147,6 @@ public final class AnalyzeDocuments implements MapPartitionsFunction<Row, Row> {
                 textRank,
                 units,
                 errors);
-    }
-
-    /** A DOC_TEXT row's sentences in document order (read back from the table they come in no particular one). */
-    static List<Sentence> sentences(Row doc) {
-        List<Row> rows = doc.getList(7);
-        List<Sentence> sentences = new ArrayList<>(rows.size());
-        for (Row s : rows) {
-            sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
-        }
-        sentences.sort(Comparator.comparingInt(Sentence::idx));
-        return sentences;
     }
 
     /** The {@link #SENTENCE} rows of a document's tokens. */

@@ -186,36 +186,21 @@ public final class TokenizeBench implements Callable<Integer> {
             // Warm-up of the Spark code paths (codegen, task launch, Parquet writer) on a sample.
             write(ds.sample(0.02, 1).mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)), out.resolve("warm"));
             write(
-                    ds.sample(0.02, 1).mapPartitions(fn.tokensOnly(), Encoders.row(AnalyzeDocuments.TOKENS_ONLY)),
+                    ds.sample(0.02, 1).map(fn.tokensOnly(), Encoders.row(AnalyzeDocuments.TOKENS_ONLY)),
                     out.resolve("warm-tokens"));
 
-            c = new Cpu();
-            t0 = System.nanoTime();
-            write(ds.mapPartitions(fn.tokensOnly(), Encoders.row(AnalyzeDocuments.TOKENS_ONLY)), out.resolve("tokens"));
-            double tokenStep = chars / ((System.nanoTime() - t0) / 1e9);
-            double tokenStepCpu = c.charsPerCpuSecond(chars);
-            System.out.printf(
-                    Locale.ROOT,
-                    "spark     tokenize, %3d parts   %,12.0f chars/s  x%.2f  %s  %s%n",
-                    p,
-                    tokenStep,
-                    tokenStep / base,
-                    c.report(chars),
-                    Load.now());
-
-            c = new Cpu();
-            t0 = System.nanoTime();
-            write(ds.mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)), out.resolve("analysis"));
-            double stage = chars / ((System.nanoTime() - t0) / 1e9);
-            double stageCpu = c.charsPerCpuSecond(chars);
-            System.out.printf(
-                    Locale.ROOT,
-                    "spark     whole pass, %3d parts %,12.0f chars/s  x%.2f  %s  %s%n",
-                    p,
-                    stage,
-                    stage / base,
-                    c.report(chars),
-                    Load.now());
+            double[] tokenStep = timedWrite(
+                    String.format(Locale.ROOT, "tokenize, %3d parts  ", p),
+                    ds.map(fn.tokensOnly(), Encoders.row(AnalyzeDocuments.TOKENS_ONLY)),
+                    out.resolve("tokens"),
+                    chars,
+                    base);
+            double[] stage = timedWrite(
+                    String.format(Locale.ROOT, "whole pass, %3d parts", p),
+                    ds.mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT)),
+                    out.resolve("analysis"),
+                    chars,
+                    base);
             ds.unpersist();
 
             List<String> mismatched = new ArrayList<>();
@@ -258,17 +243,17 @@ public final class TokenizeBench implements Callable<Integer> {
                     Locale.ROOT,
                     "cpu efficiency vs baseline (chars per CPU-second): tokenize %.2f, whole pass %.2f; "
                             + "speedup if all %d cores were free ≈ %.2f and %.2f%n",
-                    tokenStepCpu / baseCpu,
-                    stageCpu / baseCpu,
+                    tokenStep[1] / baseCpu,
+                    stage[1] / baseCpu,
                     cores,
-                    cores * tokenStepCpu / baseCpu,
-                    cores * stageCpu / baseCpu);
+                    cores * tokenStep[1] / baseCpu,
+                    cores * stage[1] / baseCpu);
             System.out.printf(
                     Locale.ROOT,
                     "whole per-document pass (tokens, counts, TextRank, units): speedup=%.2f%n",
-                    stage / base);
+                    stage[0] / base);
             System.out.printf(
-                    Locale.ROOT, "goal: tokenize on Spark >= 1.70 on 2 cores; speedup=%.2f%n", tokenStep / base);
+                    Locale.ROOT, "goal: tokenize on Spark >= 1.70 on 2 cores; speedup=%.2f%n", tokenStep[0] / base);
         } finally {
             spark.stop();
             deleteTree(out);
@@ -292,6 +277,24 @@ public final class TokenizeBench implements Callable<Integer> {
             }
         }
         return n;
+    }
+
+    /** Writes {@code rows} and prints its line; returns {chars per second, chars per CPU-second}. */
+    private static double[] timedWrite(
+            String label, Dataset<Row> rows, java.nio.file.Path dir, long chars, double base) {
+        Cpu c = new Cpu();
+        long t0 = System.nanoTime();
+        write(rows, dir);
+        double rate = chars / ((System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "spark     %s %,12.0f chars/s  x%.2f  %s  %s%n",
+                label,
+                rate,
+                rate / base,
+                c.report(chars),
+                Load.now());
+        return new double[] {rate, c.charsPerCpuSecond(chars)};
     }
 
     private static void write(Dataset<Row> rows, java.nio.file.Path dir) {

@@ -1,5 +1,6 @@
 package govlens.jobs.indicators;
 
+import govlens.jobs.ingest.IngestJob;
 import govlens.lib.indicators.ExtractionResult;
 import govlens.lib.indicators.IndicatorExtractor;
 import govlens.lib.indicators.IndicatorValue;
@@ -8,7 +9,6 @@ import govlens.lib.pipeline.FaultInjection;
 import govlens.lib.pipeline.StepError;
 import govlens.lib.text.Sentence;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
@@ -81,13 +81,7 @@ final class ExtractIndicators implements MapFunction<Row, Row> {
      */
     @Override
     public Row call(Row doc) {
-        List<Row> rows = doc.getList(7);
-        List<Sentence> sentences = new ArrayList<>(rows.size());
-        for (Row s : rows) {
-            sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
-        }
-        // collect_list gives no order guarantee; the extractor reads sentences in document order.
-        sentences.sort(Comparator.comparingInt(Sentence::idx));
+        List<Sentence> sentences = IngestJob.sentencesOf(doc);
         ExtractionResult r;
         try {
             FaultInjection.check(STEP, doc.getString(6));

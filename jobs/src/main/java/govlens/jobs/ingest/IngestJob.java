@@ -19,6 +19,7 @@ import govlens.jobs.warehouse.Warehouse;
 import govlens.jobs.warehouse.WarehouseWriter;
 import govlens.lib.pipeline.DocumentProcessor;
 import govlens.lib.pipeline.QuarantineReason;
+import govlens.lib.text.Sentence;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -92,6 +93,20 @@ public final class IngestJob {
             .add("admin_level", DataTypes.StringType, true)
             .add("text", DataTypes.StringType, false)
             .add("sentences", DataTypes.createArrayType(ProcessFiles.SENTENCE, false), false);
+
+    /**
+     * A {@link #DOC_TEXT} row's sentences in document order (sentences.idx ascending): read back from the table
+     * or gathered with collect_list they come in no guaranteed order, and the stages read them in text order.
+     */
+    public static List<Sentence> sentencesOf(Row docText) {
+        List<Row> rows = docText.getList(7);
+        List<Sentence> sentences = new ArrayList<>(rows.size());
+        for (Row s : rows) {
+            sentences.add(new Sentence(s.getString(0), s.getInt(1), s.getString(2), s.getInt(3), s.getInt(4)));
+        }
+        sentences.sort(java.util.Comparator.comparingInt(Sentence::idx));
+        return sentences;
+    }
 
     private IngestJob() {}
 
