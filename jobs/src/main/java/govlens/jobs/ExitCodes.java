@@ -13,4 +13,10 @@ public final class ExitCodes {
     public static final int INPUT_MISSING = 3;
     /** The run committed its tables but a data-quality threshold was broken; the message names the check. */
     public static final int QUALITY_FAILED = 4;
+    /**
+     * The warehouse is in use: another run holds its lease (after --wait, if given), committed while this run ran,
+     * or (for readers) has a commit that does not finish. Nothing was written: retry later. Schedulers should back
+     * off and retry, not alert.
+     */
+    public static final int BUSY = 5;
 }

@@ -10,6 +10,9 @@ import govlens.jobs.query.QueryCommand;
 import govlens.jobs.query.TablesCommand;
 import govlens.jobs.synth.SynthCommand;
 import govlens.jobs.tools.CompareCommand;
+import govlens.jobs.warehouse.CommitLog;
+import govlens.jobs.warehouse.WarehouseLease;
+import govlens.jobs.warehouse.WarehouseWriteException;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +62,18 @@ public final class GovLensCli implements Callable<Integer> {
             if (e instanceof GovLensConfig.InvalidConfigException) {
                 cmd.getErr().println("govlens: configuration error: " + e.getMessage());
                 return ExitCodes.BAD_CONFIG;
+            }
+            if (e instanceof WarehouseLease.BusyException
+                    || e instanceof CommitLog.ConflictException
+                    || e instanceof WarehouseLease.LostException
+                    || e instanceof CommitLog.InterruptedCommitException) {
+                cmd.getErr().println("govlens: " + firstLine(e.getMessage()));
+                return ExitCodes.BUSY;
+            }
+            if (e instanceof WarehouseWriteException) {
+                LOG.error("run failed", e);
+                cmd.getErr().println("govlens: " + firstLine(e.getMessage()));
+                return ExitCodes.CRASH;
             }
             if (isMissingInput(e)) {
                 cmd.getErr().println("govlens: input missing: " + firstLine(e.getMessage()));
@@ -141,6 +156,13 @@ public final class GovLensCli implements Callable<Integer> {
         boolean full;
 
         @Option(
+                names = "--wait",
+                paramLabel = "DURATION",
+                description = "when another run holds the warehouse, wait up to DURATION (30s, 10m, 2h) for it "
+                        + "instead of exiting at once with code 5 (govlens.lease.wait, default 0s)")
+        String wait;
+
+        @Option(
                 names = "--prune",
                 description = "remove the documents of input files that are no longer listed "
                         + "(default: keep them; corpora are append-only)")
@@ -164,6 +186,9 @@ public final class GovLensCli implements Callable<Integer> {
             }
             if (prune) {
                 o.put("govlens.prune", true);
+            }
+            if (wait != null) {
+                o.put("govlens.lease.wait", wait);
             }
             GovLensConfig config = GovLensConfig.load(common.conf, o);
             SparkSession spark = Sessions.build(config, common.master);

@@ -25,6 +25,7 @@ public final class RunContext implements Serializable {
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Map<String, Long> stageMillis = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> reprocessed = new LinkedHashMap<>();
+    private final Map<String, String> skipped = new LinkedHashMap<>();
 
     public RunContext(String runId, Instant startedAt) {
         this.runId = runId;
@@ -75,5 +76,19 @@ public final class RunContext implements Serializable {
 
     public Map<String, Map<String, Object>> reprocessed() {
         return Collections.unmodifiableMap(reprocessed);
+    }
+
+    /**
+     * Records that a corpus-wide step (topics, keywords, the quality gate, the dashboard …) did not run, or ran
+     * reduced, on this run's input, and why: for the log, the manifest and {@code govlens status}. The rest of
+     * the run commits as usual.
+     */
+    public void skipped(String step, String reason) {
+        skipped.put(step, reason);
+    }
+
+    /** Steps skipped by this run, with their reasons, in the order they were skipped. */
+    public Map<String, String> skipped() {
+        return Collections.unmodifiableMap(skipped);
     }
 }

@@ -103,7 +103,7 @@ public final class RunManifest {
                 throw new IOException("rename " + tmp + " → " + p + " failed");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write run manifest " + p + ": " + e.getMessage(), e);
+            throw new govlens.jobs.warehouse.WarehouseWriteException("the run manifest " + p, e);
         }
     }
 

@@ -318,14 +318,15 @@ public final class AnalyticsJob {
         AnalyzeDocuments fn = new AnalyzeDocuments(
                 TokenFilter.fromConfig(config.tokens()),
                 new DocumentAnalyzer.Settings(config.keywordsTopK(), t.unit, t.chunkChars));
-        String dir = tx.scratchDir("analysis");
-        docText.mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT))
-                .write()
-                .mode(org.apache.spark.sql.SaveMode.Overwrite)
-                .option("compression", "snappy")
-                .option("parquet.block.size", WarehouseWriter.ROW_GROUP_BYTES)
-                .partitionBy("report_year")
-                .parquet(dir);
+        String dir = tx.writeScratch(
+                "analysis",
+                d -> docText.mapPartitions(fn, Encoders.row(AnalyzeDocuments.OUTPUT))
+                        .write()
+                        .mode(org.apache.spark.sql.SaveMode.Overwrite)
+                        .option("compression", "snappy")
+                        .option("parquet.block.size", WarehouseWriter.ROW_GROUP_BYTES)
+                        .partitionBy("report_year")
+                        .parquet(d));
         return spark.read().schema(AnalyzeDocuments.OUTPUT).parquet(dir);
     }
 

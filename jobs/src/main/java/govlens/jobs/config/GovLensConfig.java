@@ -46,6 +46,7 @@ public final class GovLensConfig implements Serializable {
     private final int dashboardEmbedMaxDocuments;
     private final Topics topics;
     private final Quality quality;
+    private final Lease lease;
     private final String rendered;
 
     private GovLensConfig(Config c) {
@@ -73,6 +74,7 @@ public final class GovLensConfig implements Serializable {
         this.dashboardEmbedMaxDocuments = positive(c, "govlens.dashboard.embed-max-documents");
         this.topics = new Topics(c.getConfig("govlens.topics"));
         this.quality = new Quality(c.getConfig("govlens.quality"));
+        this.lease = new Lease(c.getConfig("govlens.lease"));
         this.rendered = c.getConfig("govlens")
                 .root()
                 .render(com.typesafe.config.ConfigRenderOptions.concise().setFormatted(true));
@@ -227,6 +229,34 @@ public final class GovLensConfig implements Serializable {
 
     public Quality quality() {
         return quality;
+    }
+
+    public Lease lease() {
+        return lease;
+    }
+
+    /**
+     * The warehouse lease (govlens.lease): how long a run waits for a busy warehouse, how often it renews its
+     * lease, and after how long without a heartbeat a lease counts as abandoned.
+     */
+    public static final class Lease implements Serializable {
+        private static final long serialVersionUID = 1L;
+        public final java.time.Duration wait;
+        public final java.time.Duration heartbeat;
+        public final java.time.Duration staleAfter;
+
+        Lease(Config l) {
+            this.wait = l.getDuration("wait");
+            this.heartbeat = l.getDuration("heartbeat");
+            this.staleAfter = l.getDuration("stale-after");
+            if (wait.isNegative()) {
+                throw new InvalidConfigException("govlens.lease.wait must be >= 0, found " + wait);
+            }
+            if (heartbeat.isNegative() || heartbeat.isZero() || staleAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
+                throw new InvalidConfigException("govlens.lease.heartbeat (" + heartbeat + ") must be positive and "
+                        + "govlens.lease.stale-after (" + staleAfter + ") at least twice as long");
+            }
+        }
     }
 
     /** The govlens.quality block: thresholds of the data-quality gate, each a share in [0, 1]. */

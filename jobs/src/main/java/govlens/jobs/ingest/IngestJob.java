@@ -141,8 +141,8 @@ public final class IngestJob {
 
     /** Ingest alone in its own committed transaction: for tools and tests that need only these tables. */
     public static Result run(SparkSession spark, GovLensConfig config, RunContext run) {
-        RunTransaction.recover(spark, config.warehouse());
         RunTransaction tx = new RunTransaction(spark, config.warehouse(), run.runId());
+        RunTransaction.recover(spark, config.warehouse(), tx.holder(), config.lease().staleAfter);
         StageFingerprints fps =
                 StageFingerprints.compute(config, spark.sparkContext().hadoopConfiguration());
         PriorState prior = PriorState.load(spark, config, TABLES);

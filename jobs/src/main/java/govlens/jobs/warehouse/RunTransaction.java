@@ -3,15 +3,12 @@ package govlens.jobs.warehouse;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
 
-import govlens.jobs.CrashPoints;
+import govlens.jobs.warehouse.CommitLog.Op;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -32,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Crash-safe writes of one run. Nothing a run writes is visible before {@link #commit()}: every table file is
- * first written under {@code <warehouse>/_staging/<run_id>/}, and the commit applies a logged list of file
- * operations.
+ * What one run writes, staged with Spark and published by one commit. Nothing a run writes is visible before
+ * {@link #commit()}: every table file is first written under {@code <warehouse>/_staging/<run_id>/} (beside an
+ * {@code _owner} file naming the run's {@link Holder}), and the commit hands the list of file operations to
+ * {@link CommitLog}, which makes them the warehouse's next version, all or nothing.
  *
  * <p>Operations, from cheapest to most expensive:
  *
@@ -52,53 +48,65 @@ import org.slf4j.LoggerFactory;
  *       tables, e.g. a fitted topic model and the pointer naming the current one.
  * </ul>
  *
- * <p>Guarantees, for file systems whose rename is atomic (local, HDFS; not S3A):
- *
- * <ul>
- *   <li>A run killed before its commit log is written leaves the previous state untouched; its staging
- *       folder is garbage that {@link #recover} deletes.
- *   <li>A run killed during the commit leaves a commit log ({@code _runs/<run_id>.commit}) listing every
- *       operation; {@link #recover}, called at the start of the next run, redoes those not yet done (each is
- *       skipped when already applied), so a half-committed run completes instead of staying half-applied.
- *   <li>Readers never see a half-written file. During the few milliseconds of a commit they may see a table
- *       with a replaced document's old rows already gone and its new rows not yet added.
- * </ul>
+ * <p>Guarantees, for file systems whose rename is atomic (local, HDFS; not S3A), see {@link CommitLog}: a run
+ * killed or failing before its commit leaves the previous version untouched (its staging is removed by {@link
+ * #abort} or, after a kill, by the next run's {@link #recover}); a commit whose operation fails is undone; a run
+ * killed during its commit is completed by the next run; the commit refuses when the warehouse moved past the
+ * version this transaction began on, or when the run lost its lease. A staged write that fails for a file-system
+ * reason is a {@link WarehouseWriteException} naming the table.
  */
 public final class RunTransaction {
     private static final Logger LOG = LoggerFactory.getLogger(RunTransaction.class);
-    static final String STAGING = "_staging";
-    static final String TRASH = "_trash";
-    static final String RUNS = "_runs";
     /** Separates a data file's segment from Spark's own file name. */
     public static final String SEGMENT_SEPARATOR = "__";
 
     private static final Pattern SEGMENT_NAME = Pattern.compile("[a-z0-9_]+");
-    private static final String LOG_HEADER = "govlens-commit-v2";
 
     private final SparkSession spark;
     private final String warehouse;
     private final String runId;
     private final FileSystem fs;
+    private final Holder holder;
+    private final WarehouseLease lease;
+    private final long base;
     private final List<Op> ops = new ArrayList<>();
     private int writes;
+    private boolean ownerWritten;
 
-    /** One logged commit step; paths are absolute (a model folder may live outside the warehouse). */
-    private record Op(String kind, String from, String to) {
-        String line() {
-            return kind + "\t" + from + "\t" + (to == null ? "" : to);
-        }
-
-        static Op parse(String line) {
-            String[] f = line.split("\t", -1);
-            return new Op(f[0], f[1], f.length > 2 && !f[2].isEmpty() ? f[2] : null);
-        }
+    /**
+     * A transaction of a run that holds the warehouse's lease: it begins on the warehouse's current version and
+     * commits only while the lease is still its own.
+     */
+    public RunTransaction(SparkSession spark, String warehouse, WarehouseLease lease) {
+        this(spark, warehouse, lease.holder(), lease);
     }
 
+    /**
+     * A transaction without a lease, for tools and tests that write a warehouse no run shares: it still refuses
+     * to commit if another commit came first.
+     */
     public RunTransaction(SparkSession spark, String warehouse, String runId) {
+        this(spark, warehouse, Holder.current(runId, "run"), null);
+    }
+
+    private RunTransaction(SparkSession spark, String warehouse, Holder holder, WarehouseLease lease) {
         this.spark = spark;
-        this.warehouse = qualify(spark, warehouse.replaceAll("/+$", ""));
-        this.runId = runId;
-        this.fs = fileSystem(spark, this.warehouse);
+        this.warehouse = Warehouse.qualify(spark, warehouse.replaceAll("/+$", ""));
+        this.runId = holder.runId();
+        this.holder = holder;
+        this.lease = lease;
+        this.fs = Warehouse.fileSystem(spark, this.warehouse);
+        this.base = CommitLog.state(fs, this.warehouse).version();
+    }
+
+    /** The run this transaction writes for. */
+    public Holder holder() {
+        return holder;
+    }
+
+    /** The warehouse version this transaction began on (and commits on top of). */
+    public long baseVersion() {
+        return base;
     }
 
     public String runId() {
@@ -126,13 +134,13 @@ public final class RunTransaction {
     /** Stages a whole table with the given layout (see {@link WarehouseWriter.Layout}). */
     public void replaceTable(TableDef table, Dataset<Row> rows, WarehouseWriter.Layout layout) {
         String staged = nextStagingDir(table);
-        WarehouseWriter.writeTo(rows, table, staged, layout);
+        written(table.name(), () -> WarehouseWriter.writeTo(rows, table, staged, layout));
         String dst = tablePath(table);
         // Whatever this run staged for the table before is superseded by the whole new folder.
         ops.removeIf(op -> dst.equals(op.to())
                 || (op.to() != null && op.to().startsWith(dst + "/"))
-                || (op.kind().equals("DELETE") && op.from().startsWith(dst + "/")));
-        ops.add(new Op("REPLACE_DIR", staged, dst));
+                || (op.kind().equals(Op.DELETE) && op.from().startsWith(dst + "/")));
+        ops.add(new Op(Op.REPLACE_DIR, staged, dst));
     }
 
     /**
@@ -144,13 +152,13 @@ public final class RunTransaction {
         try {
             fs.mkdirs(new Path(staged));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + staged, e);
+            throw new WarehouseWriteException(table.name(), e);
         }
         String dst = tablePath(table);
         ops.removeIf(op -> dst.equals(op.to())
                 || (op.to() != null && op.to().startsWith(dst + "/"))
-                || (op.kind().equals("DELETE") && op.from().startsWith(dst + "/")));
-        ops.add(new Op("REPLACE_DIR", staged, dst));
+                || (op.kind().equals(Op.DELETE) && op.from().startsWith(dst + "/")));
+        ops.add(new Op(Op.REPLACE_DIR, staged, dst));
     }
 
     /**
@@ -159,7 +167,18 @@ public final class RunTransaction {
      */
     public String scratchDir(String name) {
         checkSegment(name);
+        ensureOwner();
         return stagingDir() + "/scratch-" + name;
+    }
+
+    /**
+     * Writes this run's intermediate data with {@code writer} into {@link #scratchDir}; a file-system failure is a
+     * {@link WarehouseWriteException} naming it. Returns the folder.
+     */
+    public String writeScratch(String name, Consumer<String> writer) {
+        String dir = scratchDir(name);
+        written("the run's " + name + " scratch data", () -> writer.accept(dir));
+        return dir;
     }
 
     /**
@@ -172,13 +191,13 @@ public final class RunTransaction {
     public void append(TableDef table, String segment, Dataset<Row> rows, WarehouseWriter.Layout layout) {
         checkSegment(segment);
         String staged = nextStagingDir(table);
-        WarehouseWriter.writeTo(rows, table, staged, layout);
+        written(table.name(), () -> WarehouseWriter.writeTo(rows, table, staged, layout));
         String dst = tablePath(table);
         for (String rel : dataFiles(staged)) {
             int slash = rel.lastIndexOf('/');
             String folder = slash < 0 ? "" : rel.substring(0, slash + 1);
             String name = rel.substring(slash + 1);
-            ops.add(new Op("ADD", staged + "/" + rel, dst + "/" + folder + segment + SEGMENT_SEPARATOR + name));
+            ops.add(new Op(Op.ADD, staged + "/" + rel, dst + "/" + folder + segment + SEGMENT_SEPARATOR + name));
         }
     }
 
@@ -187,7 +206,7 @@ public final class RunTransaction {
         checkSegment(segment);
         for (String f : committedFiles(table, null)) {
             if (segmentOf(f).equals(segment)) {
-                ops.add(new Op("DELETE", f, null));
+                ops.add(new Op(Op.DELETE, f, null));
             }
         }
         append(table, segment, rows, layout);
@@ -226,7 +245,7 @@ public final class RunTransaction {
                 .as(Encoders.STRING())
                 .collectAsList()
                 .stream()
-                .map(f -> qualify(spark, f))
+                .map(f -> Warehouse.qualify(spark, f))
                 .sorted()
                 .toList();
         Map<String, List<String>> bySegment = new LinkedHashMap<>();
@@ -236,7 +255,7 @@ public final class RunTransaction {
         for (Map.Entry<String, List<String>> e : bySegment.entrySet()) {
             Dataset<Row> kept = readFiles(table, e.getValue()).join(ids, "doc_id", "left_anti");
             for (String f : e.getValue()) {
-                ops.add(new Op("DELETE", f, null));
+                ops.add(new Op(Op.DELETE, f, null));
             }
             append(table, e.getKey().isEmpty() ? "legacy" : e.getKey(), kept, WarehouseWriter.Layout.AS_IS);
         }
@@ -249,84 +268,57 @@ public final class RunTransaction {
      */
     public void stageDirectory(String target, Consumer<String> writer) {
         String staged = nextStagingDir(null);
-        writer.accept(staged);
-        ops.add(new Op("REPLACE_DIR", staged, qualify(spark, target)));
+        written(target, () -> writer.accept(staged));
+        ops.add(new Op(Op.REPLACE_DIR, staged, Warehouse.qualify(spark, target)));
     }
 
     /** Stages a small file (a pointer such as a model's CURRENT) that replaces {@code target} at commit. */
     public void stageFile(String target, String content) {
         String staged = nextStagingDir(null) + "/file";
-        writeString(new Path(staged), content);
-        ops.add(new Op("REPLACE_FILE", staged, qualify(spark, target)));
+        written(target, () -> writeString(new Path(staged), content));
+        ops.add(new Op(Op.REPLACE_FILE, staged, Warehouse.qualify(spark, target)));
     }
 
-    /** Applies every staged operation, logging the list first so a crash mid-way can be completed. */
+    /**
+     * Makes everything staged the warehouse's next version (see {@link CommitLog#commit}); with nothing staged,
+     * only removes the staging folder.
+     *
+     * @throws WarehouseLease.LostException when the run's lease was taken by another run
+     * @throws CommitLog.ConflictException when another run committed after this transaction began
+     * @throws WarehouseWriteException when the file system failed; the warehouse is as it was
+     */
     public void commit() {
         if (ops.isEmpty()) {
-            deleteQuietly(stagingDir());
-            tidy(warehouse, fs);
+            CommitLog.deleteQuietly(fs, new Path(stagingDir()));
+            CommitLog.tidy(fs, warehouse);
             return;
         }
-        Path log = writeLogOnly();
-        apply(fs, warehouse, runId, ordered(ops));
-        finish(fs, warehouse, runId, log);
-        LOG.info("committed run {}: {}", runId, summary(ops));
+        if (lease != null) {
+            lease.checkHeld();
+        }
+        long version = CommitLog.commit(fs, warehouse, holder, base, ordered(ops), stagingDir());
+        LOG.info("committed run {} as version {}: {}", runId, version, summary(ops));
     }
 
     /** Writes the commit log (and applies nothing): the first half of {@link #commit}, and a crash's result. */
-    Path writeLogOnly() {
-        Path log = new Path(warehouse + "/" + RUNS + "/" + runId + ".commit");
-        StringBuilder sb = new StringBuilder(LOG_HEADER).append('\n');
-        for (Op op : ordered(ops)) {
-            sb.append(op.line()).append('\n');
-        }
-        writeString(log, sb.toString());
-        return log;
+    void writeLogOnly() {
+        CommitLog.claim(fs, warehouse, holder, base, ordered(ops));
     }
 
     /** Deletes what this run staged; used when a run fails before commit. */
     public void abort() {
-        deleteQuietly(stagingDir());
-        tidy(warehouse, fs);
+        CommitLog.deleteQuietly(fs, new Path(stagingDir()));
+        CommitLog.tidy(fs, warehouse);
     }
 
     /**
-     * Completes commits that a killed run left half-done and deletes the staging of runs that never committed.
-     * Idempotent; call it before a run reads the warehouse.
+     * Completes a commit that a killed run left half-done and deletes the staging of runs that are gone (see
+     * {@link CommitLog#recover}); the transactions of live runs are left alone. Call it under the lease, before a
+     * run reads the warehouse.
      */
-    public static void recover(SparkSession spark, String warehouse) {
-        String wh = qualify(spark, warehouse.replaceAll("/+$", ""));
-        FileSystem fs = fileSystem(spark, wh);
-        try {
-            Path runs = new Path(wh + "/" + RUNS);
-            if (fs.exists(runs)) {
-                for (FileStatus st : fs.listStatus(runs)) {
-                    String name = st.getPath().getName();
-                    if (name.endsWith(".commit")) {
-                        String id = name.substring(0, name.length() - ".commit".length());
-                        List<Op> logged = parseLog(fs, st.getPath(), wh, id);
-                        LOG.warn(
-                                "run {} was interrupted during its commit: completing {} operations",
-                                id,
-                                logged.size());
-                        apply(fs, wh, id, logged);
-                        finish(fs, wh, id, st.getPath());
-                    }
-                }
-            }
-            Path staging = new Path(wh + "/" + STAGING);
-            if (fs.exists(staging)) {
-                for (FileStatus st : fs.listStatus(staging)) {
-                    LOG.warn(
-                            "discarding uncommitted output of interrupted run {}",
-                            st.getPath().getName());
-                    fs.delete(st.getPath(), true);
-                }
-            }
-            tidy(wh, fs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot recover warehouse " + wh + ": " + e.getMessage(), e);
-        }
+    public static void recover(SparkSession spark, String warehouse, Holder me, java.time.Duration staleAfter) {
+        String wh = Warehouse.qualify(spark, warehouse.replaceAll("/+$", ""));
+        CommitLog.recover(Warehouse.fileSystem(spark, wh), wh, me, staleAfter);
     }
 
     /** The segment of a committed data file: the part of its name before {@link #SEGMENT_SEPARATOR}. */
@@ -336,13 +328,11 @@ public final class RunTransaction {
         return i < 0 ? "" : name.substring(0, i);
     }
 
-    // ---- commit mechanics -------------------------------------------------------------------------------
-
     /** Folder replacements first, then deletions, then additions: a file is never added into a folder that a
      * later step would move away. */
     private static List<Op> ordered(List<Op> ops) {
         List<Op> out = new ArrayList<>();
-        for (String kind : List.of("REPLACE_DIR", "REPLACE_FILE", "DELETE", "ADD")) {
+        for (String kind : List.of(Op.REPLACE_DIR, Op.REPLACE_FILE, Op.DELETE, Op.ADD)) {
             Set<String> seen = new LinkedHashSet<>();
             for (Op op : ops) {
                 if (op.kind().equals(kind) && seen.add(op.line())) {
@@ -351,107 +341,6 @@ public final class RunTransaction {
             }
         }
         return out;
-    }
-
-    /**
-     * Applies the operations; each step is skipped when already done, so a redo after a crash is safe. Trash
-     * names derive from the operation's position in the log, so a redo moves to the same names.
-     */
-    private static void apply(FileSystem fs, String warehouse, String id, List<Op> ops) {
-        String trash = warehouse + "/" + TRASH + "/" + id;
-        try {
-            for (int i = 0; i < ops.size(); i++) {
-                Op op = ops.get(i);
-                Path from = new Path(op.from());
-                switch (op.kind()) {
-                    case "REPLACE_DIR", "REPLACE_FILE" -> {
-                        if (!fs.exists(from)) {
-                            continue; // moved into place by an earlier attempt
-                        }
-                        Path to = new Path(op.to());
-                        if (fs.exists(to)) {
-                            Path old = new Path(trash + "/" + i + "-" + to.getName());
-                            fs.mkdirs(old.getParent());
-                            rename(fs, to, old);
-                        }
-                        fs.mkdirs(to.getParent());
-                        rename(fs, from, to);
-                    }
-                    case "DELETE" -> {
-                        if (fs.exists(from)) {
-                            Path old = new Path(trash + "/" + i + "-" + from.getName());
-                            fs.mkdirs(old.getParent());
-                            rename(fs, from, old);
-                        }
-                    }
-                    case "ADD" -> {
-                        if (!fs.exists(from)) {
-                            continue;
-                        }
-                        Path to = new Path(op.to());
-                        fs.mkdirs(to.getParent());
-                        rename(fs, from, to);
-                    }
-                    default -> throw new IllegalStateException("unknown commit operation " + op.kind());
-                }
-                CrashPoints.reached("mid-commit");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "commit of run " + id + " failed: " + e.getMessage() + " (rerun GovLens: it completes the commit)",
-                    e);
-        }
-    }
-
-    private static List<Op> parseLog(FileSystem fs, Path log, String warehouse, String id) throws IOException {
-        String text;
-        try (InputStream in = fs.open(log)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<String> lines =
-                Arrays.stream(text.split("\n")).filter(s -> !s.isBlank()).toList();
-        if (lines.isEmpty() || !lines.get(0).equals(LOG_HEADER)) {
-            // A log of the earlier folder-per-line format: each line a table or partition folder to swap in.
-            List<Op> out = new ArrayList<>();
-            for (String folder : lines) {
-                out.add(new Op(
-                        "REPLACE_DIR", warehouse + "/" + STAGING + "/" + id + "/" + folder, warehouse + "/" + folder));
-            }
-            return out;
-        }
-        return lines.subList(1, lines.size()).stream().map(Op::parse).toList();
-    }
-
-    private static void finish(FileSystem fs, String warehouse, String id, Path log) {
-        try {
-            fs.delete(new Path(warehouse + "/" + TRASH + "/" + id), true);
-            fs.delete(new Path(warehouse + "/" + STAGING + "/" + id), true);
-            fs.delete(log, false);
-            tidy(warehouse, fs);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void tidy(String warehouse, FileSystem fs) {
-        try {
-            deleteIfEmpty(fs, new Path(warehouse + "/" + STAGING));
-            deleteIfEmpty(fs, new Path(warehouse + "/" + TRASH));
-        } catch (IOException e) {
-            LOG.warn("could not tidy {}: {}", warehouse, e.getMessage());
-        }
-    }
-
-    private static void deleteIfEmpty(FileSystem fs, Path dir) throws IOException {
-        if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
-            fs.delete(dir, false);
-        }
-    }
-
-    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
-        if (!fs.rename(from, to)) {
-            throw new IOException("rename " + from + " → " + to + " failed");
-        }
     }
 
     private static String summary(List<Op> ops) {
@@ -465,12 +354,36 @@ public final class RunTransaction {
     // ---- helpers ----------------------------------------------------------------------------------------
 
     private String nextStagingDir(TableDef table) {
+        ensureOwner();
         return stagingDir() + "/w" + String.format("%04d", writes++)
                 + (table == null ? "" : "-" + table.name().replace('/', '_'));
     }
 
+    /**
+     * The run's staging folder starts with its owner file, so that another run's recovery can tell a live
+     * transaction from a dead one; the lease's heartbeat keeps its modification time fresh.
+     */
+    private void ensureOwner() {
+        if (ownerWritten) {
+            return;
+        }
+        Path owner = new Path(stagingDir(), CommitLog.OWNER);
+        try {
+            fs.mkdirs(owner.getParent());
+            try (OutputStream out = fs.create(owner, true)) {
+                out.write(holder.toJson());
+            }
+        } catch (IOException e) {
+            throw new WarehouseWriteException("the staging folder " + stagingDir(), e);
+        }
+        if (lease != null) {
+            lease.touchAlso(owner);
+        }
+        ownerWritten = true;
+    }
+
     private String stagingDir() {
-        return warehouse + "/" + STAGING + "/" + runId;
+        return warehouse + "/" + CommitLog.STAGING + "/" + runId;
     }
 
     private String tablePath(TableDef table) {
@@ -548,43 +461,27 @@ public final class RunTransaction {
                 .select(Warehouse.columns(table));
     }
 
-    private void deleteQuietly(String path) {
+    /**
+     * Runs one staged write; a failure of the file system (no space, permission, I/O) becomes a {@link
+     * WarehouseWriteException} naming what was written, any other failure is passed on as it is.
+     */
+    private void written(String what, Runnable write) {
         try {
-            fs.delete(new Path(path), true);
-        } catch (IOException e) {
-            LOG.warn("could not delete {}: {}", path, e.getMessage());
+            write.run();
+        } catch (RuntimeException e) {
+            if (e instanceof WarehouseWriteException || !WarehouseWriteException.isWriteFailure(e)) {
+                throw e;
+            }
+            throw new WarehouseWriteException(what, e);
         }
+        CrashPoints.reached("staged");
     }
 
-    void writeString(Path p, String s) {
+    private void writeString(Path p, String s) {
         try (OutputStream out = fs.create(p, true)) {
             out.write(s.getBytes(StandardCharsets.UTF_8));
-            if (out instanceof org.apache.hadoop.fs.Syncable sync) {
-                sync.hsync(); // the log must be on disk before the first operation it describes
-            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + p + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A path with its file system's scheme (file:/…), so paths from listings and from Spark compare equal. */
-    static String qualify(SparkSession spark, String path) {
-        Path p = new Path(path);
-        try {
-            FileSystem f = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            URI u = f.makeQualified(p).toUri();
-            return new Path(u).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open file system of " + path + ": " + e.getMessage(), e);
-        }
-    }
-
-    static FileSystem fileSystem(SparkSession spark, String path) {
-        try {
-            Configuration conf = spark.sparkContext().hadoopConfiguration();
-            return new Path(path).getFileSystem(conf);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open file system of " + path + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,9 @@ package govlens.jobs.warehouse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Arrays;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -31,7 +33,7 @@ public final class Warehouse {
     public static Health health(SparkSession spark, String warehouse, TableDef table) {
         String path = WarehouseWriter.path(warehouse, table);
         try {
-            FileSystem fs = RunTransaction.fileSystem(spark, path);
+            FileSystem fs = fileSystem(spark, path);
             Path root = new Path(path);
             if (!fs.exists(root)) {
                 return Health.ABSENT;
@@ -60,7 +62,7 @@ public final class Warehouse {
     public static boolean exists(SparkSession spark, String warehouse, TableDef table) {
         String path = WarehouseWriter.path(warehouse, table);
         try {
-            FileSystem fs = RunTransaction.fileSystem(spark, path);
+            FileSystem fs = fileSystem(spark, path);
             return fs.exists(new Path(path));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,5 +104,26 @@ public final class Warehouse {
         Dataset<Row> kept =
                 existing.join(newDocIds, existing.col("doc_id").equalTo(newDocIds.col("doc_id")), "left_anti");
         return kept.select(columns(table)).unionByName(WarehouseWriter.conform(fresh, table));
+    }
+
+    /** A path with its file system's scheme (file:/…), so paths from listings and from Spark compare equal. */
+    public static String qualify(SparkSession spark, String path) {
+        Path p = new Path(path);
+        try {
+            FileSystem f = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            URI u = f.makeQualified(p).toUri();
+            return new Path(u).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open file system of " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static FileSystem fileSystem(SparkSession spark, String path) {
+        try {
+            Configuration conf = spark.sparkContext().hadoopConfiguration();
+            return new Path(path).getFileSystem(conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open file system of " + path + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -65,7 +65,11 @@ class ModelCommitTest extends SharedSparkSession {
         ingest.unpersist();
         assertNotEquals(current, fitted.modelId());
         // The process dies here; the next run starts with recovery.
-        RunTransaction.recover(spark, wh.toString());
+        RunTransaction.recover(
+                spark,
+                wh.toString(),
+                govlens.jobs.warehouse.Holder.current("next", "run"),
+                java.time.Duration.ofMinutes(5));
         assertEquals(current, Files.readString(wh.resolve("_models/CURRENT")).strip());
         assertEquals(before, models(wh));
     }

@@ -138,10 +138,15 @@ class RunTransactionTest extends SharedSparkSession {
         t2.deleteDocs(Tables.SENTENCES, keys("a", 2023));
         t2.writeLogOnly(); // as if killed right after writing the commit log
         assertEquals(List.of("a"), docs(wh));
-        RunTransaction.recover(spark, wh);
+        RunTransaction.recover(spark, wh, Holder.current("next", "run"), java.time.Duration.ofMinutes(5));
         assertEquals(List.of("b"), docs(wh));
-        RunTransaction.recover(spark, wh);
+        RunTransaction.recover(spark, wh, Holder.current("next", "run"), java.time.Duration.ofMinutes(5));
         assertEquals(List.of("b"), docs(wh));
-        assertFalse(Files.exists(tmp.resolve("wh/_runs/r2.commit")));
+        assertFalse(CommitLog.state(Warehouse.fileSystem(spark, wh), Warehouse.qualify(spark, wh))
+                .isPending());
+        assertEquals(
+                2,
+                CommitLog.state(Warehouse.fileSystem(spark, wh), Warehouse.qualify(spark, wh))
+                        .version());
     }
 }
