@@ -123,7 +123,7 @@ public final class Pipeline {
                 tx.commit();
                 return null;
             });
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) { // Spark's checked SparkException arrives undeclared: catch everything
             tx.abort();
             writeFailedManifest(spark, config, run, fps, e);
             throw e;
@@ -170,7 +170,7 @@ public final class Pipeline {
     static <T> T afterCommit(RunContext run, String step, T skippedValue, Supplier<T> body) {
         try {
             return body.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's checked SparkException arrives undeclared
             if (e instanceof WarehouseWriteException || WarehouseWriteException.isWriteFailure(e)) {
                 throw e instanceof WarehouseWriteException w ? w : new WarehouseWriteException(step, e);
             }

@@ -227,18 +227,29 @@ public final class AnalyticsJob {
         // 5. Topics.
         String modelId = null;
         Set<String> withTopics = Set.of();
+        Dataset<Row> units = t.enabled ? units(analysis).persist(StorageLevel.MEMORY_AND_DISK()) : null;
+        ModelStore.Saved model = null;
         if (t.enabled) {
-            Dataset<Row> units = units(analysis).persist(StorageLevel.MEMORY_AND_DISK());
+            model = saved;
             if (saved != null && everything && !covers(saved, idf.keySet(), t.minVocabularyCoverage)) {
                 LOG.warn(
                         "topics: model {} covers less than {} of the vocabulary after every document was analysed "
                                 + "again: fitting a new model",
                         saved.modelId(),
                         t.minVocabularyCoverage);
-                saved = null;
                 fit = true;
             }
-            ModelStore.Saved model = fit ? fitAndSave(spark, t, run, tx, units, store) : saved;
+            if (fit) {
+                model = fitAndSave(spark, t, run, tx, units, store);
+                if (model == null) {
+                    // This corpus cannot give a model (fitAndSave recorded why): the current one stays if it may
+                    // still be used; otherwise the topic tables stay empty until a run has enough units.
+                    model = saved != null ? saved : currentIfCompatible(store, t);
+                    fit = false;
+                }
+            }
+        }
+        if (model != null) {
             modelId = model.modelId();
             Dataset<Row> newDocTopics = TopicModeler.apply(model.model(), units).withColumn("model_id", lit(modelId));
             perDocument(
@@ -271,8 +282,9 @@ public final class AnalyticsJob {
             }
             tx.replaceTable(AnalyticsTables.TOPIC_SHARES, shares);
             withTopics = todo;
-            units.unpersist();
         } else {
+            // Topics off, or no model can be fitted on this corpus yet: empty topic tables, so that no table
+            // describes documents with a model that is not the current one.
             for (TableDef topicTable : List.of(
                     AnalyticsTables.TOPIC_MODELS,
                     AnalyticsTables.TOPICS,
@@ -280,6 +292,9 @@ public final class AnalyticsJob {
                     AnalyticsTables.TOPIC_SHARES)) {
                 tx.replaceTable(topicTable, Warehouse.empty(spark, topicTable));
             }
+        }
+        if (units != null) {
+            units.unpersist();
         }
         run.count("analytics_docs", todo.size());
         LOG.info("analytics: {} documents analysed, {} errors, topic model {}", todo.size(), errors.size(), modelId);
@@ -619,6 +634,21 @@ public final class AnalyticsJob {
                         col("u.terms").as("terms"));
     }
 
+    /** The current model when retrain=true asked for a new one that this corpus cannot give, if it may be used. */
+    private static ModelStore.Saved currentIfCompatible(ModelStore store, GovLensConfig.Topics t) {
+        ModelStore.Saved current = store.current().map(store::load).orElse(null);
+        if (current == null) {
+            return null;
+        }
+        try {
+            checkCompatible(current, t, store.root());
+            LOG.warn("topics: keeping the current model {}", current.modelId());
+            return current;
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
     /** Whether the model's vocabulary is still mostly made of the corpus's terms. */
     private static boolean covers(ModelStore.Saved saved, Set<String> corpusTerms, double minCoverage) {
         List<String> vocab = TopicModeler.vocabulary(saved.model());
@@ -653,7 +683,8 @@ public final class AnalyticsJob {
     /**
      * k-selection on the fit sample ({@link TopicModeler#fitSample}): one fit per candidate, the best mean
      * NPMI over that sample wins (the smaller k on a tie). With a single candidate nothing is compared, so its
-     * coherence is computed once, for the tables.
+     * coherence is computed once, for the tables. A candidate the corpus cannot give (fewer units than topics, no
+     * term shared by min-df units) is left out; with none left, returns null and records the step as skipped.
      */
     private static ModelStore.Saved fitAndSave(
             SparkSession spark,
@@ -673,8 +704,23 @@ public final class AnalyticsJob {
                     .sorted()
                     .toList();
             List<Candidate> candidates = new ArrayList<>();
+            List<String> whyNot = new ArrayList<>();
             for (int k : ks) {
-                TopicModeler.Fitted f = TopicModeler.fit(fitUnits, TopicModeler.Settings.of(t, k));
+                TopicModeler.Settings settings = TopicModeler.Settings.of(t, k);
+                String why = TopicModeler.whyNotFit(unitIds.size(), settings);
+                TopicModeler.Fitted f = null;
+                if (why == null) {
+                    try {
+                        f = TopicModeler.fit(fitUnits, settings);
+                    } catch (TopicModeler.NotFittable e) {
+                        why = e.getMessage();
+                    }
+                }
+                if (f == null) {
+                    LOG.warn("topics: no model with k={} on this corpus: {}", k, why);
+                    whyNot.add("k=" + k + ": " + why);
+                    continue;
+                }
                 List<Double> npmi = TopicModeler.coherence(fitUnits, f.topWords(), t.topWords);
                 double mean =
                         npmi.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -687,6 +733,13 @@ public final class AnalyticsJob {
                         f.vocabulary().size(),
                         String.format("%.4f", mean));
                 candidates.add(new Candidate(id, f, npmi, mean));
+            }
+            if (candidates.isEmpty()) {
+                run.skipped(
+                        "topics",
+                        "no topic model can be fitted on this corpus (" + String.join("; ", whyNot)
+                                + "); topics are fitted at the first run with enough units");
+                return null;
             }
             boolean perplexity = unitIds.size() >= PERPLEXITY_MIN_UNITS;
             if (!perplexity) {

@@ -147,9 +147,44 @@ public final class TopicModeler {
         return spread;
     }
 
+    /** The corpus cannot give a model with these settings (too few units, no shared vocabulary). */
+    public static final class NotFittable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public NotFittable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Why {@code units} units cannot be fitted with these settings before anything is computed, or null when they
+     * can: fewer units than topics, or so few that max-df (a share of the units) allows a term in fewer units than
+     * min-df demands (Spark's CountVectorizer would fail with "maxDF must be >= minDF").
+     */
+    public static String whyNotFit(long units, Settings s) {
+        if (units < s.k()) {
+            return units + " units, fewer than the k = " + s.k() + " topics asked for";
+        }
+        double minDf = s.minDf() >= 1 ? s.minDf() : s.minDf() * units;
+        double maxDf = s.maxDf() >= 1 ? s.maxDf() : s.maxDf() * units;
+        if (maxDf < minDf) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%d units: max-df %s lets a term occur in at most %.1f of them, min-df %s asks for at least %.1f",
+                    units,
+                    s.maxDf(),
+                    maxDf,
+                    s.minDf(),
+                    minDf);
+        }
+        return null;
+    }
+
     /**
      * Fits one model on the units that keep at least one vocabulary word. Units are expected persisted: the
      * vectorizer and every LDA iteration read them.
+     *
+     * @throws NotFittable when no term passes min-df and max-df (check {@link #whyNotFit} first for the rest)
      */
     public static Fitted fit(Dataset<Row> units, Settings s) {
         CountVectorizerModel cv = new CountVectorizer()
@@ -160,8 +195,8 @@ public final class TopicModeler {
                 .setVocabSize(s.vocabSize())
                 .fit(units);
         if (cv.vocabulary().length == 0) {
-            throw new IllegalStateException("no term passes govlens.topics.min-df=" + s.minDf() + " and max-df="
-                    + s.maxDf() + " on " + units.count() + " units: lower min-df or feed more documents");
+            throw new NotFittable("no term passes govlens.topics.min-df=" + s.minDf() + " and max-df=" + s.maxDf()
+                    + " on " + units.count() + " units");
         }
         Dataset<Row> vectors = nonEmpty(cv.transform(units)).select(FEATURES).persist(StorageLevel.MEMORY_AND_DISK());
         try {

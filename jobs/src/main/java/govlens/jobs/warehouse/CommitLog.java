@@ -566,7 +566,7 @@ public final class CommitLog {
             T result;
             try {
                 result = body.get();
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark throws its checked SparkException undeclared
                 if (attempt < READ_ATTEMPTS && !state(fs, warehouse).equals(before)) {
                     LOG.info("the warehouse changed during the read ({}): reading again", e.toString());
                     continue;

@@ -468,7 +468,7 @@ public final class RunTransaction {
     private void written(String what, Runnable write) {
         try {
             write.run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
             if (e instanceof WarehouseWriteException || !WarehouseWriteException.isWriteFailure(e)) {
                 throw e;
             }
