@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import govlens.jobs.config.GovLensConfig;
+import govlens.jobs.warehouse.AtomicFiles;
+import govlens.jobs.warehouse.CommitLog;
+import govlens.jobs.warehouse.Holder;
+import govlens.jobs.warehouse.Warehouse;
+import govlens.jobs.warehouse.WarehouseWriteException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,6 +55,10 @@ public final class DashboardJob {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Folder of the region files, inside the dashboard folder. */
     public static final String REGIONS = "regions";
+    /** The dashboard's folder in the warehouse, and its page. */
+    public static final String FOLDER = "dashboard";
+
+    public static final String PAGE = "index.html";
 
     private DashboardJob() {}
 
@@ -63,13 +72,72 @@ public final class DashboardJob {
 
     /**
      * Reads the warehouse's tables and writes the page (and, above {@code embedMaxDocuments} documents, the
-     * region files), logging what it wrote. Region files of an earlier build are removed first, so a page
-     * that embeds its detail never sits beside outdated files.
+     * region files), logging what it wrote.
+     *
+     * <p>The whole folder is built aside, under {@code _staging/dashboard-<id>} (with an owner file, so a run's
+     * recovery leaves it alone while this process lives), from one committed version of the warehouse ({@link
+     * CommitLog#consistentRead}: built again if a commit lands meanwhile), and then swapped for {@code dashboard/}
+     * with two renames: a page never sits beside region files of another build, and a server of the folder never
+     * serves half a build. It needs no lease.
      */
     public static Result run(SparkSession spark, String warehouse, int embedMaxDocuments) {
+        String wh = Warehouse.qualify(spark, warehouse.replaceAll("/+$", ""));
+        FileSystem fs = Warehouse.fileSystem(spark, wh);
+        String id = "dashboard-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Path staged = new Path(wh + "/" + CommitLog.STAGING + "/" + id);
+        Path target = new Path(wh, FOLDER);
+        try {
+            Result r = CommitLog.consistentRead(fs, wh, () -> {
+                try {
+                    fs.delete(staged, true);
+                    AtomicFiles.createExclusive(
+                            fs,
+                            new Path(staged, CommitLog.OWNER),
+                            Holder.current(id, "dashboard").toJson());
+                } catch (IOException e) {
+                    throw new WarehouseWriteException("the dashboard", e);
+                }
+                return build(spark, wh, staged.toString(), embedMaxDocuments);
+            });
+            publish(fs, staged, target, id);
+            return new Result(
+                    new Path(target, PAGE).toString(), r.bytes(), r.documents(), r.embedded(), r.regionFiles());
+        } finally {
+            try {
+                fs.delete(staged, true);
+            } catch (IOException e) {
+                LOG.warn("could not remove {}: {}", staged, e.getMessage());
+            }
+        }
+    }
+
+    /** Swaps the built folder for the published one: the old one is renamed away first, then removed. */
+    private static void publish(FileSystem fs, Path staged, Path target, String id) {
+        try {
+            fs.delete(new Path(staged, CommitLog.OWNER), false);
+            Path old = new Path(target.getParent(), "_trash/" + id);
+            if (fs.exists(target)) {
+                fs.mkdirs(old.getParent());
+                if (!fs.rename(target, old)) {
+                    throw new IOException("rename " + target + " → " + old + " failed");
+                }
+            }
+            if (!fs.rename(staged, target)) {
+                throw new IOException("rename " + staged + " → " + target + " failed");
+            }
+            fs.delete(old, true);
+            if (fs.exists(old.getParent()) && fs.listStatus(old.getParent()).length == 0) {
+                fs.delete(old.getParent(), false);
+            }
+        } catch (IOException e) {
+            throw new WarehouseWriteException("the dashboard", e);
+        }
+    }
+
+    /** Builds the page (and region files) into the folder {@code root}. */
+    private static Result build(SparkSession spark, String warehouse, String root, int embedMaxDocuments) {
         long t0 = System.nanoTime();
-        String root = warehouse.replaceAll("/+$", "") + "/dashboard";
-        Path out = new Path(root + "/index.html");
+        Path out = new Path(root + "/" + PAGE);
         Path regions = new Path(root + "/" + REGIONS);
         DashboardData source = new DashboardData(spark, warehouse);
         Map<String, Object> data = source.aggregates();
@@ -80,7 +148,6 @@ public final class DashboardJob {
         try {
             FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
             fs.setWriteChecksum(false); // no .index.html.crc beside the page on a local disk
-            fs.delete(regions, true);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("mode", embed ? "embedded" : "files");
             detail.put("folder", REGIONS);

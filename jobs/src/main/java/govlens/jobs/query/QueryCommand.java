@@ -1,8 +1,13 @@
 package govlens.jobs.query;
 
 import govlens.jobs.ExitCodes;
+import govlens.jobs.warehouse.CommitLog;
+import govlens.jobs.warehouse.Warehouse;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
@@ -62,7 +67,12 @@ public final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    /** The command on a given session: registers the views, runs the SQL, prints; returns the exit code. */
+    /**
+     * The command on a given session: registers the views, runs the SQL, prints; returns the exit code. The result
+     * is read from one committed version of the warehouse ({@link CommitLog#consistentRead}): it is spooled to a
+     * temporary file and printed only once the read is known to be whole, and read again if a commit landed
+     * meanwhile.
+     */
     public static int run(
             SparkSession spark,
             String warehouse,
@@ -70,25 +80,57 @@ public final class QueryCommand implements Callable<Integer> {
             ResultWriter.Format format,
             PrintWriter out,
             PrintWriter err) {
-        List<String> views = WarehouseTables.registerViews(spark, warehouse);
-        if (views.isEmpty()) {
-            err.println("govlens query: no tables in warehouse " + warehouse
-                    + " (run 'govlens run' first, or pass --warehouse)");
-            err.flush();
-            return ExitCodes.INPUT_MISSING;
+        String wh = Warehouse.qualify(spark, warehouse);
+        java.nio.file.Path spool;
+        try {
+            spool = Files.createTempFile("govlens-query", ".out");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary file for the query result", e);
         }
         try {
-            Dataset<Row> result = spark.sql(sql);
-            ResultWriter.write(format, result.schema(), result.toLocalIterator(), out);
+            boolean found = CommitLog.consistentRead(Warehouse.fileSystem(spark, wh), wh, () -> {
+                if (WarehouseTables.registerViews(spark, warehouse).isEmpty()) {
+                    return false;
+                }
+                Dataset<Row> result = spark.sql(sql);
+                try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(spool, StandardCharsets.UTF_8))) {
+                    ResultWriter.write(format, result.schema(), result.toLocalIterator(), w);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the query result to " + spool, e);
+                }
+                return true;
+            });
+            if (!found) {
+                err.println("govlens query: no tables in warehouse " + warehouse
+                        + " (run 'govlens run' first, or pass --warehouse)");
+                err.flush();
+                return ExitCodes.INPUT_MISSING;
+            }
+            copy(spool, out);
             return ExitCodes.OK;
-        } catch (Exception e) {
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
             if (!isQueryError(e)) {
                 throw e;
             }
             err.println("govlens query: " + firstLine(e.getMessage()));
             err.flush();
             return ExitCodes.BAD_CONFIG;
+        } finally {
+            try {
+                Files.deleteIfExists(spool);
+            } catch (IOException e) {
+                // a temporary file: the OS cleans it
+            }
         }
+    }
+
+    private static void copy(java.nio.file.Path spool, PrintWriter out) {
+        try (var in = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the query result back from " + spool, e);
+        }
+        out.flush();
     }
 
     // The user's SQL is at fault for analysis and parse errors and for runtime errors Spark classifies

@@ -1,6 +1,8 @@
 package govlens.jobs.query;
 
 import govlens.jobs.ExitCodes;
+import govlens.jobs.warehouse.CommitLog;
+import govlens.jobs.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,13 +53,30 @@ public final class TablesCommand implements Callable<Integer> {
         }
     }
 
-    /** The listing on a given session; returns the exit code. */
+    /** The listing on a given session, of one committed version; returns the exit code. */
     public static int run(SparkSession spark, String warehouse, PrintWriter out, PrintWriter err) {
-        List<WarehouseTables.Found> tables = WarehouseTables.discover(spark, warehouse);
-        if (tables.isEmpty()) {
+        String wh = Warehouse.qualify(spark, warehouse);
+        String listing = CommitLog.consistentRead(Warehouse.fileSystem(spark, wh), wh, () -> {
+            java.io.StringWriter buffer = new java.io.StringWriter();
+            try (PrintWriter w = new PrintWriter(buffer)) {
+                return list(spark, warehouse, w) ? buffer.toString() : null;
+            }
+        });
+        if (listing == null) {
             err.println("govlens tables: no tables in warehouse " + warehouse);
             err.flush();
             return ExitCodes.INPUT_MISSING;
+        }
+        out.print(listing);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Prints the listing; false when the warehouse holds no table. */
+    private static boolean list(SparkSession spark, String warehouse, PrintWriter out) {
+        List<WarehouseTables.Found> tables = WarehouseTables.discover(spark, warehouse);
+        if (tables.isEmpty()) {
+            return false;
         }
         for (WarehouseTables.Found t : tables) {
             Dataset<Row> df = spark.read().parquet(t.path());
@@ -88,8 +107,7 @@ public final class TablesCommand implements Callable<Integer> {
             }
             out.println();
         }
-        out.flush();
-        return ExitCodes.OK;
+        return true;
     }
 
     private static String pad(String s, int w) {

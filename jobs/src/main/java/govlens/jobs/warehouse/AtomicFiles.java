@@ -103,7 +103,7 @@ public final class AtomicFiles {
     /** The java.nio path of a file on a local file system, or null for any other file system. */
     static java.nio.file.Path localPath(FileSystem fs, Path path) {
         if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
-            return java.nio.file.Path.of(fs.makeQualified(path).toUri());
+            return java.nio.file.Path.of(fs.makeQualified(path).toUri().getPath());
         }
         return null;
     }

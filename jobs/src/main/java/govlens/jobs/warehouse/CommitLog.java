@@ -46,11 +46,13 @@ import org.slf4j.LoggerFactory;
 public final class CommitLog {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
     public static final String DIR = "_log";
-    static final String STAGING = "_staging";
+    /** The folder where runs (and dashboard builds) stage what they publish, one subfolder each. */
+    public static final String STAGING = "_staging";
+
     static final String TRASH = "_trash";
     static final String LEGACY_RUNS = "_runs";
     /** Holder file inside a run's staging folder: who staged it (see {@link #recover}). */
-    static final String OWNER = "_owner";
+    public static final String OWNER = "_owner";
 
     static final String HEADER = "govlens-commit-v3";
     static final String LEGACY_HEADER = "govlens-commit-v2";
