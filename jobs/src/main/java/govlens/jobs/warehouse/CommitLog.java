@@ -598,11 +598,24 @@ public final class CommitLog {
             if (!s.isPending()) {
                 return s;
             }
-            if (Instant.now().isAfter(deadline)) {
+            boolean dead;
+            try {
+                dead = readLog(fs, logPath(warehouse, s.pending()))
+                        .map(Log::holder)
+                        .filter(h -> h != null && !h.isThisProcess())
+                        .map(Holder::deadOnThisHost)
+                        .orElse(false);
+            } catch (IOException e) {
+                dead = false;
+            }
+            if (dead || Instant.now().isAfter(deadline)) {
                 throw new InterruptedCommitException("warehouse " + warehouse + " has a commit (version "
-                        + s.pending() + " of run " + s.pendingRun() + ") that did not finish within "
-                        + READER_WAIT.toSeconds() + " s: its run was probably killed mid-commit; the next "
-                        + "'govlens run' completes it");
+                        + s.pending() + " of run " + s.pendingRun() + ") that "
+                        + (dead
+                                ? "its run, killed mid-commit, did not finish"
+                                : "did not finish within " + READER_WAIT.toSeconds() + " s: its run was probably "
+                                        + "killed mid-commit")
+                        + "; the next 'govlens run' completes it");
             }
             try {
                 Thread.sleep(100);

@@ -54,6 +54,11 @@ public record Holder(String runId, String host, long pid, Instant pidStartedAt, 
         if (heartbeat != null && Duration.between(heartbeat, now).compareTo(staleAfter) > 0) {
             return true;
         }
+        return deadOnThisHost();
+    }
+
+    /** Whether this holder ran on this host and its process is no longer running (no heartbeat needed). */
+    public boolean deadOnThisHost() {
         return onThisHost() && !processRunning();
     }
 
