@@ -85,4 +85,61 @@ class GovLensCliTest {
         assertEquals(ExitCodes.OK, code);
         assertTrue(Files.isDirectory(wh.resolve("documents/report_year=2024")));
     }
+
+    // A warehouse whose lease another live run holds: exit 5 and one line naming the holder.
+    @Test
+    void busyWarehouseExitsFive() throws Exception {
+        Path wh = tmp.resolve("busy");
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            govlens.jobs.warehouse.Holder me = govlens.jobs.warehouse.Holder.current("x", "run");
+            govlens.jobs.warehouse.Holder holder = new govlens.jobs.warehouse.Holder(
+                    "nightly-1",
+                    me.host(),
+                    other.pid(),
+                    other.info().startInstant().orElse(null),
+                    java.time.Instant.parse("2026-12-07T03:00:00Z"),
+                    "run");
+            Files.createDirectories(wh);
+            Files.write(wh.resolve(govlens.jobs.warehouse.WarehouseLease.FILE), holder.toJson());
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code =
+                    run(err, "run", "--master", "local[2]", "--input", "../data/sample", "--warehouse", wh.toString());
+            assertEquals(ExitCodes.BUSY, code, err.toString(StandardCharsets.UTF_8));
+            String msg = err.toString(StandardCharsets.UTF_8).strip();
+            assertTrue(
+                    msg.startsWith("govlens: warehouse busy: run nightly-1 on host " + me.host()
+                            + " since 2026-12-07T03:00:00Z (pid " + other.pid() + ")"),
+                    msg);
+            assertEquals(1, msg.lines().count(), msg);
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    // A disk that is full from the first table write on: exit 1 and one line naming the table and the OS reason.
+    @Test
+    void fullDiskIsOneLine() {
+        Path wh = tmp.resolve("full");
+        govlens.jobs.warehouse.FaultyFileSystem.fullFrom(2); // the run's first write (its staging owner) succeeds
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            code = run(
+                    err,
+                    "run",
+                    "--master",
+                    "local[2]",
+                    "--input",
+                    "../data/sample",
+                    "--warehouse",
+                    govlens.jobs.warehouse.FaultyFileSystem.path(wh));
+        } finally {
+            govlens.jobs.warehouse.FaultyFileSystem.failAt(0);
+        }
+        assertEquals(ExitCodes.CRASH, code);
+        assertEquals(
+                "govlens: cannot write documents: No space left on device",
+                err.toString(StandardCharsets.UTF_8).strip());
+    }
 }

@@ -7,7 +7,6 @@ import govlens.jobs.ExitCodes;
 import govlens.jobs.Pipeline;
 import govlens.jobs.RunManifest;
 import govlens.jobs.SharedSparkSession;
-import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.nightly.WarehouseComparison;
 import govlens.jobs.warehouse.CommitLog;
 import govlens.jobs.warehouse.FaultyFileSystem;
@@ -18,9 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +101,7 @@ class ChaosCheckTest extends SharedSparkSession {
         OddCorpus seedDocs = new OddCorpus(PROJECT, seed);
         OddCorpus.write(baseInput, List.of(seedDocs.make(OddCorpus.Kind.NORMAL), seedDocs.make(OddCorpus.Kind.NORMAL)));
         base = tmp.resolve("base");
-        Pipeline.run(spark, config(base.toString(), List.of(baseInput), false));
+        Pipeline.run(spark, Trials.config(base.toString(), List.of(baseInput), false));
         nightInput = tmp.resolve("night-in");
         OddCorpus.write(
                 nightInput,
@@ -116,7 +113,7 @@ class ChaosCheckTest extends SharedSparkSession {
         reference = tmp.resolve("reference");
         FileUtils.copyDirectory(base.toFile(), reference.toFile());
         FaultyFileSystem.failAt(0);
-        Pipeline.run(spark, config(FaultyFileSystem.path(reference), List.of(baseInput, nightInput), false));
+        Pipeline.run(spark, Trials.config(FaultyFileSystem.path(reference), List.of(baseInput, nightInput), false));
         nightOps = FaultyFileSystem.operations();
         say("base warehouse: 2 reports; the night's input: " + nightOps + " writes and renames on top of it");
         // Two lanes: the trials with runs in their own JVMs (concurrent, kill) mostly wait on those, so they run
@@ -187,12 +184,12 @@ class ChaosCheckTest extends SharedSparkSession {
         FileUtils.copyDirectory(base.toFile(), whDir.toFile());
         long ops = nightOps;
         long n = 1 + (long) r.nextInt((int) ops);
-        Map<String, String> before = digests(whDir);
-        long versionBefore = version(wh);
+        Map<String, String> before = Trials.digests(whDir);
+        long versionBefore = Trials.version(spark, wh);
         FaultyFileSystem.failAt(n);
         Throwable failure = null;
         try {
-            Pipeline.run(spark, config(wh, inputs, false));
+            Pipeline.run(spark, Trials.config(wh, inputs, false));
         } catch (Throwable e) {
             failure = e;
         }
@@ -206,17 +203,20 @@ class ChaosCheckTest extends SharedSparkSession {
                     failure instanceof WarehouseWriteException,
                     "a failed write must end the run as 'cannot write …', got " + failure);
             say("  write-fault: operation " + n + " of " + ops + " (" + injected + ") → " + failure.getMessage());
-            if (version(wh) == versionBefore) {
-                assertEquals(before, digests(whDir), "the warehouse changed although the run failed before its commit");
+            if (Trials.version(spark, wh) == versionBefore) {
+                assertEquals(
+                        before,
+                        Trials.digests(whDir),
+                        "the warehouse changed although the run failed before its commit");
             } else {
                 // Failed after its commit (dashboard, manifest): the tables are the committed version.
                 count(WarehouseComparison.diff(spark, FaultyFileSystem.path(reference), wh, null));
             }
-            assertTrue(stagingEmpty(whDir), "staged files of the failed run were left behind");
+            assertTrue(Trials.stagingEmpty(whDir), "staged files of the failed run were left behind");
         } else {
             say("  write-fault: operation " + n + " of " + ops + " (" + injected + ") did not fail the run");
         }
-        Pipeline.run(spark, config(wh, inputs, false));
+        Pipeline.run(spark, Trials.config(wh, inputs, false));
         count(WarehouseComparison.diff(spark, FaultyFileSystem.path(reference), wh, null));
     }
 
@@ -235,58 +235,16 @@ class ChaosCheckTest extends SharedSparkSession {
         say("  odd-corpus: " + first + " then " + second);
         String wh = dir.resolve("wh").toString();
         for (List<Path> in : List.of(List.of(day1), List.of(day1, day2))) {
-            Pipeline.Outcome o = Pipeline.run(spark, config(wh, in, true));
+            Pipeline.Outcome o = Pipeline.run(spark, Trials.config(wh, in, true));
             String status = RunManifest.list(wh).get(0).path("status").asText();
             assertTrue(status.equals("ok") || status.equals("quality_failed"), "status " + status);
             if (!o.run().skipped().isEmpty()) {
                 say("  odd-corpus: skipped " + o.run().skipped());
             }
         }
-        long vanished = vanished(wh, List.of(day1, day2));
+        long vanished = Trials.vanished(spark, wh, List.of(day1, day2));
         lost.addAndGet(vanished);
         assertEquals(0, vanished, "input files that are neither a document, a duplicate nor a quarantine row");
-    }
-
-    /** Input files that ended as no document, duplicate or quarantine row. */
-    static long vanished(String wh, List<Path> inputs) throws IOException {
-        java.util.Set<String> docs = new java.util.HashSet<>(Warehouse.read(spark, wh, Tables.DOCUMENTS)
-                .select("doc_id")
-                .as(org.apache.spark.sql.Encoders.STRING())
-                .collectAsList());
-        java.util.Set<String> dups = new java.util.HashSet<>(Warehouse.read(spark, wh, Tables.DUPLICATES)
-                .select("source_path")
-                .as(org.apache.spark.sql.Encoders.STRING())
-                .collectAsList());
-        java.util.Set<String> quarantined = new java.util.HashSet<>(Warehouse.read(spark, wh, Tables.QUARANTINE)
-                .select("source_path")
-                .as(org.apache.spark.sql.Encoders.STRING())
-                .collectAsList());
-        Map<String, org.apache.spark.sql.Row> state = new java.util.HashMap<>();
-        for (org.apache.spark.sql.Row row : Warehouse.read(spark, wh, Tables.FILE_STATE)
-                .select("path", "outcome", "doc_id")
-                .collectAsList()) {
-            state.put(row.getString(0), row);
-        }
-        long missing = 0;
-        for (Path in : inputs) {
-            try (Stream<Path> files = Files.list(in)) {
-                for (Path f : files.toList()) {
-                    String path = Warehouse.qualify(spark, f.toString());
-                    org.apache.spark.sql.Row row = state.get(path);
-                    boolean found = row != null
-                            && switch (row.getString(1)) {
-                                case "document" -> docs.contains(row.getString(2));
-                                case "duplicate" -> dups.contains(path);
-                                case "quarantine" -> quarantined.contains(path);
-                                default -> false;
-                            };
-                    if (!found) {
-                        missing++;
-                    }
-                }
-            }
-        }
-        return missing;
     }
 
     /** Two or three runs at once on one warehouse; then every committed run's documents are there. */
@@ -328,7 +286,7 @@ class ChaosCheckTest extends SharedSparkSession {
             }
         }
         for (Path in : retry) { // the scheduler's retry after a busy exit
-            Pipeline.run(spark, config(wh.toString(), List.of(in), false));
+            Pipeline.run(spark, Trials.config(wh.toString(), List.of(in), false));
         }
         say("  concurrent: " + n + " runs, exit codes " + codes.toString().strip() + ", " + retry.size() + " retried");
         // The reference: the inputs in the order the runs committed, one after the other.
@@ -336,7 +294,7 @@ class ChaosCheckTest extends SharedSparkSession {
         assertEquals(n, order.size(), "committed runs " + order);
         String ref = dir.resolve("ref").toString();
         for (Path in : order) {
-            Pipeline.run(spark, config(ref, List.of(in), false));
+            Pipeline.run(spark, Trials.config(ref, List.of(in), false));
         }
         count(WarehouseComparison.diff(spark, ref, wh.toString(), null));
     }
@@ -371,8 +329,8 @@ class ChaosCheckTest extends SharedSparkSession {
             seen = "readers told the commit was interrupted";
         }
         say("  kill: halted at " + point + ", " + seen);
-        Pipeline.run(spark, config(wh.toString(), List.of(day1, day2), false));
-        assertTrue(stagingEmpty(wh), "staging of the killed run left behind");
+        Pipeline.run(spark, Trials.config(wh.toString(), List.of(day1, day2), false));
+        assertTrue(Trials.stagingEmpty(wh), "staging of the killed run left behind");
         count(WarehouseComparison.diff(spark, FaultyFileSystem.path(reference), wh.toString(), null));
     }
 
@@ -399,17 +357,6 @@ class ChaosCheckTest extends SharedSparkSession {
         }
     }
 
-    static GovLensConfig config(String wh, List<Path> inputs, boolean topics) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("govlens.input", inputs.stream().map(Path::toString).toList());
-        o.put("govlens.warehouse", wh);
-        o.put("govlens.topics.enabled", topics);
-        o.put("govlens.topics.k", 2);
-        o.put("govlens.topics.max-iterations", 5);
-        o.put("govlens.lease.wait", "10m");
-        return GovLensConfig.load(null, o);
-    }
-
     /** Inputs of the runs that committed, in the order of their versions (run ids from the logs, inputs from manifests). */
     static List<Path> committedInputs(String wh) throws IOException {
         Map<String, Path> inputOf = new LinkedHashMap<>();
@@ -431,36 +378,6 @@ class ChaosCheckTest extends SharedSparkSession {
         List<Path> out = new ArrayList<>();
         for (String run : byVersion.values()) {
             out.add(inputOf.get(run));
-        }
-        return out;
-    }
-
-    static long version(String wh) {
-        return CommitLog.state(Warehouse.fileSystem(spark, wh), Warehouse.qualify(spark, wh))
-                .version();
-    }
-
-    static boolean stagingEmpty(Path wh) throws IOException {
-        Path s = wh.resolve(CommitLog.STAGING);
-        if (!Files.exists(s)) {
-            return true;
-        }
-        try (Stream<Path> l = Files.list(s)) {
-            return l.findAny().isEmpty();
-        }
-    }
-
-    /** Every file of the warehouse but the run manifests, with a digest of its content. */
-    static Map<String, String> digests(Path wh) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(wh)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                String rel = wh.relativize(p).toString();
-                if (!rel.startsWith("_runs") && !rel.startsWith(CommitLog.STAGING)) {
-                    byte[] h = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-                    out.put(rel, HexFormat.of().formatHex(h));
-                }
-            }
         }
         return out;
     }

@@ -25,6 +25,7 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
     public static final String SCHEME = "faulty";
     private static final AtomicLong OPS = new AtomicLong();
     private static volatile long failAt;
+    private static volatile boolean full;
     private static final List<String> INJECTED = Collections.synchronizedList(new ArrayList<>());
 
     /** Makes the scheme known to a Hadoop configuration (Spark's: {@code spark.sparkContext().hadoopConfiguration()}). */
@@ -37,6 +38,13 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
         OPS.set(0);
         INJECTED.clear();
         failAt = n;
+        full = false;
+    }
+
+    /** A disk that fills up: from the n-th operation on, every write fails (renames still work, as on a full disk). */
+    public static void fullFrom(long n) {
+        failAt(n);
+        full = true;
     }
 
     /** Writes and renames counted since the last {@link #failAt}. */
@@ -58,7 +66,7 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
 
     private static boolean fails(String what) {
         long n = OPS.incrementAndGet();
-        if (failAt > 0 && n == failAt) {
+        if (failAt > 0 && (n == failAt || (full && n > failAt && what.startsWith("write")))) {
             INJECTED.add(what);
             return true;
         }
@@ -107,7 +115,7 @@ public final class FaultyFileSystem extends RawLocalFileSystem {
 
     @Override
     public boolean rename(Path src, Path dst) throws IOException {
-        if (fails("rename " + src + " → " + dst)) {
+        if (fails("rename " + src + " → " + dst) && !full) {
             throw new IOException("Input/output error (injected renaming " + src + ")");
         }
         return super.rename(src, dst);
