@@ -11,6 +11,7 @@ import govlens.jobs.query.TablesCommand;
 import govlens.jobs.synth.SynthCommand;
 import govlens.jobs.tools.CompareCommand;
 import govlens.jobs.warehouse.CommitLog;
+import govlens.jobs.warehouse.VersionedRead;
 import govlens.jobs.warehouse.WarehouseLease;
 import govlens.jobs.warehouse.WarehouseWriteException;
 import java.io.File;
@@ -66,7 +67,7 @@ public final class GovLensCli implements Callable<Integer> {
             if (e instanceof WarehouseLease.BusyException
                     || e instanceof CommitLog.ConflictException
                     || e instanceof WarehouseLease.LostException
-                    || e instanceof CommitLog.InterruptedCommitException) {
+                    || e instanceof VersionedRead.InterruptedCommitException) {
                 cmd.getErr().println("govlens: " + firstLine(e.getMessage()));
                 return ExitCodes.BUSY;
             }

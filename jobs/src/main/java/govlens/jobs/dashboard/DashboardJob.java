@@ -7,6 +7,7 @@ import govlens.jobs.config.GovLensConfig;
 import govlens.jobs.warehouse.AtomicFiles;
 import govlens.jobs.warehouse.CommitLog;
 import govlens.jobs.warehouse.Holder;
+import govlens.jobs.warehouse.VersionedRead;
 import govlens.jobs.warehouse.Warehouse;
 import govlens.jobs.warehouse.WarehouseWriteException;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public final class DashboardJob {
      *
      * <p>The whole folder is built aside, under {@code _staging/dashboard-<id>} (with an owner file, so a run's
      * recovery leaves it alone while this process lives), from one committed version of the warehouse ({@link
-     * CommitLog#consistentRead}: built again if a commit lands meanwhile), and then swapped for {@code dashboard/}
+     * VersionedRead#read}: built again if a commit lands meanwhile), and then swapped for {@code dashboard/}
      * with two renames: a page never sits beside region files of another build, and a server of the folder never
      * serves half a build. It needs no lease.
      */
@@ -87,7 +88,7 @@ public final class DashboardJob {
         Path staged = new Path(wh + "/" + CommitLog.STAGING + "/" + id);
         Path target = new Path(wh, FOLDER);
         try {
-            Result r = CommitLog.consistentRead(fs, wh, () -> {
+            Result r = VersionedRead.read(fs, wh, () -> {
                 try {
                     fs.delete(staged, true);
                     AtomicFiles.createExclusive(
@@ -115,7 +116,7 @@ public final class DashboardJob {
     private static void publish(FileSystem fs, Path staged, Path target, String id) {
         try {
             fs.delete(new Path(staged, CommitLog.OWNER), false);
-            Path old = new Path(target.getParent(), "_trash/" + id);
+            Path old = new Path(target.getParent(), CommitLog.TRASH + "/" + id);
             if (fs.exists(target)) {
                 fs.mkdirs(old.getParent());
                 if (!fs.rename(target, old)) {

@@ -1,7 +1,7 @@
 package govlens.jobs.query;
 
 import govlens.jobs.ExitCodes;
-import govlens.jobs.warehouse.CommitLog;
+import govlens.jobs.warehouse.VersionedRead;
 import govlens.jobs.warehouse.Warehouse;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,7 +69,7 @@ public final class QueryCommand implements Callable<Integer> {
 
     /**
      * The command on a given session: registers the views, runs the SQL, prints; returns the exit code. The result
-     * is read from one committed version of the warehouse ({@link CommitLog#consistentRead}): it is spooled to a
+     * is read from one committed version of the warehouse ({@link VersionedRead#read}): it is spooled to a
      * temporary file and printed only once the read is known to be whole, and read again if a commit landed
      * meanwhile.
      */
@@ -88,7 +88,7 @@ public final class QueryCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot create a temporary file for the query result", e);
         }
         try {
-            boolean found = CommitLog.consistentRead(Warehouse.fileSystem(spark, wh), wh, () -> {
+            boolean found = VersionedRead.read(Warehouse.fileSystem(spark, wh), wh, () -> {
                 if (WarehouseTables.registerViews(spark, warehouse).isEmpty()) {
                     return false;
                 }

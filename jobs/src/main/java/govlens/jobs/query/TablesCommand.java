@@ -1,7 +1,7 @@
 package govlens.jobs.query;
 
 import govlens.jobs.ExitCodes;
-import govlens.jobs.warehouse.CommitLog;
+import govlens.jobs.warehouse.VersionedRead;
 import govlens.jobs.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class TablesCommand implements Callable<Integer> {
     /** The listing on a given session, of one committed version; returns the exit code. */
     public static int run(SparkSession spark, String warehouse, PrintWriter out, PrintWriter err) {
         String wh = Warehouse.qualify(spark, warehouse);
-        String listing = CommitLog.consistentRead(Warehouse.fileSystem(spark, wh), wh, () -> {
+        String listing = VersionedRead.read(Warehouse.fileSystem(spark, wh), wh, () -> {
             java.io.StringWriter buffer = new java.io.StringWriter();
             try (PrintWriter w = new PrintWriter(buffer)) {
                 return list(spark, warehouse, w) ? buffer.toString() : null;

@@ -3,15 +3,12 @@ package govlens.jobs.warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -36,12 +33,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>All or nothing.</b> The log is complete (its last line is {@code end}) before the first operation. If an
  * operation fails (no space left, permission denied, an I/O error), the ones already done are undone in reverse
  * order, the log is removed and the warehouse is what it was; only if the undo fails too is the log left, and
- * {@link #recover} completes it at the next run. A run killed during its commit is completed the same way.
+ * {@link Recovery#recover} completes it at the next run. A run killed during its commit is completed the same way.
  * Operations are idempotent (each is skipped when already done), so a redo after any crash is safe.
  *
- * <p><b>Readers</b> never see a half-applied commit: {@link #consistentRead} reads only while no commit is
- * pending and reads again when the version moved under it. A commit is a few renames (milliseconds), so a
- * reader rarely waits.
+ * <p>What a killed run left is completed or discarded by {@link Recovery}; readers read one version whole
+ * through {@link VersionedRead}.
  */
 public final class CommitLog {
     private static final Logger LOG = LoggerFactory.getLogger(CommitLog.class);
@@ -49,7 +45,9 @@ public final class CommitLog {
     /** The folder where runs (and dashboard builds) stage what they publish, one subfolder each. */
     public static final String STAGING = "_staging";
 
-    static final String TRASH = "_trash";
+    /** Where a commit moves what it replaces until it is done. */
+    public static final String TRASH = "_trash";
+
     static final String LEGACY_RUNS = "_runs";
     /** Holder file inside a run's staging folder: who staged it (see {@link #recover}). */
     public static final String OWNER = "_owner";
@@ -59,10 +57,6 @@ public final class CommitLog {
     static final String END = "end";
     /** Applied commit logs kept. */
     static final int KEEP = 50;
-    /** How long a reader waits for a pending commit before it says why it cannot read. */
-    static final Duration READER_WAIT = Duration.ofSeconds(60);
-    /** How many times a reader reads again when the version moved under it. */
-    static final int READ_ATTEMPTS = 5;
 
     private CommitLog() {}
 
@@ -93,15 +87,6 @@ public final class CommitLog {
         private static final long serialVersionUID = 1L;
 
         ConflictException(String message) {
-            super(message);
-        }
-    }
-
-    /** A commit that a killed run left half-applied and that readers must not read past. */
-    public static final class InterruptedCommitException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        InterruptedCommitException(String message) {
             super(message);
         }
     }
@@ -166,7 +151,7 @@ public final class CommitLog {
     /** A parsed log: the run, its holder (null in a log being written), base and operations; complete or not. */
     record Log(String runId, Holder holder, long base, List<Op> ops, boolean complete) {}
 
-    private static Optional<Log> readLog(FileSystem fs, Path path) throws IOException {
+    static Optional<Log> readLog(FileSystem fs, Path path) throws IOException {
         Optional<byte[]> bytes = AtomicFiles.read(fs, path);
         if (bytes.isEmpty()) {
             return Optional.empty();
@@ -300,7 +285,7 @@ public final class CommitLog {
     }
 
     /** One step, skipped when already done. Trash names derive from the step's index, so a redo uses the same. */
-    private static void apply(FileSystem fs, String trash, Op op, int i) throws IOException {
+    static void apply(FileSystem fs, String trash, Op op, int i) throws IOException {
         Path from = new Path(op.from());
         switch (op.kind()) {
             case Op.REPLACE_DIR, Op.REPLACE_FILE -> {
@@ -372,7 +357,7 @@ public final class CommitLog {
     }
 
     /** Marks the version applied, then removes the run's staging and trash and old logs. */
-    private static void finish(FileSystem fs, String warehouse, long version, String runId, String staging) {
+    static void finish(FileSystem fs, String warehouse, long version, String runId, String staging) {
         try {
             if (!AtomicFiles.createExclusive(fs, donePath(warehouse, version), new byte[0])) {
                 LOG.debug("version {} was already marked done", version);
@@ -407,223 +392,6 @@ public final class CommitLog {
             return slash < 0 ? rel : rel.substring(0, slash);
         }
         return target;
-    }
-
-    // ---- recovery -------------------------------------------------------------------------------------------
-
-    /**
-     * Completes the commit a gone run left pending, and removes what gone runs staged. Transactions whose holder
-     * is alive (a run on this host whose process still runs, or one whose heartbeat is fresh) are left alone:
-     * only a run that lost the race for the lease can have one, and its commit will be refused. Idempotent; a run
-     * calls it under the lease, before it reads the warehouse.
-     */
-    public static void recover(FileSystem fs, String warehouse, Holder me, Duration staleAfter) {
-        try {
-            recoverLegacy(fs, warehouse);
-            State s = state(fs, warehouse);
-            if (s.isPending()) {
-                Path logFile = logPath(warehouse, s.pending());
-                Optional<Log> log = readLog(fs, logFile);
-                Holder h = log.map(Log::holder).orElse(null);
-                if (h != null && !h.isThisProcess() && !gone(fs, warehouse, h, logFile, staleAfter)) {
-                    LOG.warn(
-                            "run {} ({}) is committing version {} right now: its transaction is left alone",
-                            h.runId(),
-                            h.describe(),
-                            s.pending());
-                } else if (log.isPresent() && log.get().complete()) {
-                    LOG.warn(
-                            "run {} was interrupted during its commit of version {}: completing its {} operations",
-                            s.pendingRun(),
-                            s.pending(),
-                            log.get().ops().size());
-                    String trash = warehouse + "/" + TRASH + "/" + s.pendingRun();
-                    List<Op> ops = log.get().ops();
-                    for (int i = 0; i < ops.size(); i++) {
-                        apply(fs, trash, ops.get(i), i);
-                    }
-                    finish(
-                            fs,
-                            warehouse,
-                            s.pending(),
-                            s.pendingRun(),
-                            warehouse + "/" + STAGING + "/" + s.pendingRun());
-                } else {
-                    LOG.warn(
-                            "removing the incomplete commit log of version {} (its run died while writing it; "
-                                    + "nothing of it was applied)",
-                            s.pending());
-                    fs.delete(logFile, false);
-                }
-            }
-            discardGoneStaging(fs, warehouse, me, staleAfter);
-            tidy(fs, warehouse);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot recover warehouse " + warehouse + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Whether a holder is gone; its heartbeat is its staging owner file's (or the given file's) modification. */
-    private static boolean gone(FileSystem fs, String warehouse, Holder h, Path fallback, Duration staleAfter)
-            throws IOException {
-        Optional<Instant> beat = AtomicFiles.modified(fs, new Path(warehouse + "/" + STAGING + "/" + h.runId(), OWNER));
-        if (beat.isEmpty()) {
-            beat = AtomicFiles.modified(fs, fallback);
-        }
-        return h.gone(beat.orElse(Instant.EPOCH), staleAfter, Instant.now());
-    }
-
-    private static void discardGoneStaging(FileSystem fs, String warehouse, Holder me, Duration staleAfter)
-            throws IOException {
-        Path staging = new Path(warehouse, STAGING);
-        if (!fs.exists(staging)) {
-            return;
-        }
-        State s = state(fs, warehouse);
-        for (FileStatus st : fs.listStatus(staging)) {
-            String id = st.getPath().getName();
-            if (id.equals(me.runId()) || (s.isPending() && id.equals(s.pendingRun()))) {
-                continue;
-            }
-            Path ownerFile = new Path(st.getPath(), OWNER);
-            Optional<Holder> owner = AtomicFiles.read(fs, ownerFile).flatMap(Holder::parse);
-            boolean gone;
-            if (owner.isPresent()) {
-                gone = gone(fs, warehouse, owner.get(), ownerFile, staleAfter);
-            } else {
-                // No owner file: staged by a GovLens version before leases, or a folder created a moment ago.
-                gone = Duration.between(Instant.ofEpochMilli(st.getModificationTime()), Instant.now())
-                                .compareTo(Duration.ofMinutes(1))
-                        > 0;
-            }
-            if (gone) {
-                LOG.warn("discarding uncommitted output of interrupted run {}", id);
-                fs.delete(st.getPath(), true);
-            } else {
-                LOG.warn(
-                        "leaving the staged output of {}: it is still running",
-                        owner.map(Holder::describe).orElse(id));
-            }
-        }
-        Path trash = new Path(warehouse, TRASH);
-        if (fs.exists(trash)) {
-            for (FileStatus st : fs.listStatus(trash)) {
-                if (!(s.isPending() && st.getPath().getName().equals(s.pendingRun()))) {
-                    fs.delete(st.getPath(), true);
-                }
-            }
-        }
-    }
-
-    /** Commit logs of GovLens before versions ({@code _runs/<run>.commit}): completed as they always were. */
-    private static void recoverLegacy(FileSystem fs, String warehouse) throws IOException {
-        Path runs = new Path(warehouse, LEGACY_RUNS);
-        if (!fs.exists(runs)) {
-            return;
-        }
-        for (FileStatus st : fs.listStatus(runs)) {
-            String name = st.getPath().getName();
-            if (!name.endsWith(".commit")) {
-                continue;
-            }
-            String id = name.substring(0, name.length() - ".commit".length());
-            String text = new String(AtomicFiles.read(fs, st.getPath()).orElse(new byte[0]), StandardCharsets.UTF_8);
-            List<String> lines =
-                    Arrays.stream(text.split("\n")).filter(l -> !l.isBlank()).toList();
-            List<Op> ops = new ArrayList<>();
-            if (!lines.isEmpty() && lines.get(0).equals(LEGACY_HEADER)) {
-                lines.subList(1, lines.size()).forEach(l -> ops.add(Op.parse(l)));
-            } else {
-                for (String folder : lines) { // the first format: one table or partition folder per line
-                    ops.add(new Op(
-                            Op.REPLACE_DIR,
-                            warehouse + "/" + STAGING + "/" + id + "/" + folder,
-                            warehouse + "/" + folder));
-                }
-            }
-            LOG.warn("run {} was interrupted during its commit: completing {} operations", id, ops.size());
-            String trash = warehouse + "/" + TRASH + "/" + id;
-            for (int i = 0; i < ops.size(); i++) {
-                apply(fs, trash, ops.get(i), i);
-            }
-            deleteQuietly(fs, new Path(trash));
-            deleteQuietly(fs, new Path(warehouse + "/" + STAGING + "/" + id));
-            fs.delete(st.getPath(), false);
-        }
-    }
-
-    // ---- readers --------------------------------------------------------------------------------------------
-
-    /**
-     * Runs a read of the warehouse so that it sees one committed version whole: it starts only when no commit is
-     * pending (waiting up to {@link #READER_WAIT} for one to finish) and is run again, up to {@link
-     * #READ_ATTEMPTS} times, when the version moved while it ran. {@code body} must finish its reading before it
-     * returns (collect, or write its result aside): Spark reads lazily.
-     *
-     * @throws InterruptedCommitException when a commit stays pending because its run was killed mid-commit
-     */
-    public static <T> T consistentRead(FileSystem fs, String warehouse, Supplier<T> body) {
-        for (int attempt = 1; ; attempt++) {
-            State before = settled(fs, warehouse);
-            T result;
-            try {
-                result = body.get();
-            } catch (Exception e) { // Spark throws its checked SparkException undeclared
-                if (attempt < READ_ATTEMPTS && !state(fs, warehouse).equals(before)) {
-                    LOG.info("the warehouse changed during the read ({}): reading again", e.toString());
-                    continue;
-                }
-                throw e;
-            }
-            State after = state(fs, warehouse);
-            if (after.equals(before)) {
-                return result;
-            }
-            if (attempt >= READ_ATTEMPTS) {
-                throw new IllegalStateException("warehouse " + warehouse + " changed during each of " + READ_ATTEMPTS
-                        + " reads: try again when its runs are done");
-            }
-            LOG.info(
-                    "the warehouse moved from version {} to {} during the read: reading again",
-                    before.version(),
-                    after.version());
-        }
-    }
-
-    /** The state once no commit is pending. */
-    private static State settled(FileSystem fs, String warehouse) {
-        Instant deadline = Instant.now().plus(READER_WAIT);
-        while (true) {
-            State s = state(fs, warehouse);
-            if (!s.isPending()) {
-                return s;
-            }
-            boolean dead;
-            try {
-                dead = readLog(fs, logPath(warehouse, s.pending()))
-                        .map(Log::holder)
-                        .filter(h -> h != null && !h.isThisProcess())
-                        .map(Holder::deadOnThisHost)
-                        .orElse(false);
-            } catch (IOException e) {
-                dead = false;
-            }
-            if (dead || Instant.now().isAfter(deadline)) {
-                throw new InterruptedCommitException("warehouse " + warehouse + " has a commit (version "
-                        + s.pending() + " of run " + s.pendingRun() + ") that "
-                        + (dead
-                                ? "its run, killed mid-commit, did not finish"
-                                : "did not finish within " + READER_WAIT.toSeconds() + " s: its run was probably "
-                                        + "killed mid-commit")
-                        + "; the next 'govlens run' completes it");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a commit to finish", e);
-            }
-        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------

@@ -104,11 +104,6 @@ public final class RunTransaction {
         return holder;
     }
 
-    /** The warehouse version this transaction began on (and commits on top of). */
-    public long baseVersion() {
-        return base;
-    }
-
     public String runId() {
         return runId;
     }
@@ -318,7 +313,7 @@ public final class RunTransaction {
      */
     public static void recover(SparkSession spark, String warehouse, Holder me, java.time.Duration staleAfter) {
         String wh = Warehouse.qualify(spark, warehouse.replaceAll("/+$", ""));
-        CommitLog.recover(Warehouse.fileSystem(spark, wh), wh, me, staleAfter);
+        Recovery.recover(Warehouse.fileSystem(spark, wh), wh, me, staleAfter);
     }
 
     /** The segment of a committed data file: the part of its name before {@link #SEGMENT_SEPARATOR}. */

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Only runs take the lease. Readers (query, tables, status, dashboard, notebooks) never do: they read a
- * consistent version through {@link CommitLog#consistentRead}.
+ * consistent version through {@link VersionedRead#read}.
  */
 public final class WarehouseLease implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WarehouseLease.class);

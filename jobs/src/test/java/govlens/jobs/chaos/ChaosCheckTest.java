@@ -11,6 +11,7 @@ import govlens.jobs.nightly.WarehouseComparison;
 import govlens.jobs.warehouse.CommitLog;
 import govlens.jobs.warehouse.FaultyFileSystem;
 import govlens.jobs.warehouse.Tables;
+import govlens.jobs.warehouse.VersionedRead;
 import govlens.jobs.warehouse.Warehouse;
 import govlens.jobs.warehouse.WarehouseWriteException;
 import java.io.IOException;
@@ -317,14 +318,14 @@ class ChaosCheckTest extends SharedSparkSession {
         // when the kill interrupted the commit itself, are told so at once instead of reading half of it.
         String seen;
         try {
-            long docs = CommitLog.consistentRead(
+            long docs = VersionedRead.read(
                     Warehouse.fileSystem(spark, wh.toString()),
                     Warehouse.qualify(spark, wh.toString()),
                     () -> Warehouse.read(spark, wh.toString(), Tables.DOCUMENTS).count());
             assertTrue(docs >= docsBefore, "documents after the kill: " + docs + " (before " + docsBefore + ")");
             assertTrue(!point.startsWith("claimed") && !point.startsWith("mid-commit"), "read past a half commit");
             seen = docs + " documents readable";
-        } catch (CommitLog.InterruptedCommitException e) {
+        } catch (VersionedRead.InterruptedCommitException e) {
             assertTrue(point.startsWith("claimed") || point.startsWith("mid-commit"), e.getMessage());
             seen = "readers told the commit was interrupted";
         }

@@ -8,6 +8,7 @@ import govlens.jobs.chaos.GovLensProcess;
 import govlens.jobs.warehouse.CommitLog;
 import govlens.jobs.warehouse.CrashPoints;
 import govlens.jobs.warehouse.Tables;
+import govlens.jobs.warehouse.VersionedRead;
 import govlens.jobs.warehouse.Warehouse;
 import govlens.lib.testing.RandomTexts;
 import java.io.IOException;
@@ -86,12 +87,12 @@ class CrashSafetyTest extends SharedSparkSession {
         // The previous complete state is still readable (or the killed run's, had it committed); a reader is told,
         // rather than shown half, when the kill interrupted the commit itself.
         try {
-            long docs = CommitLog.consistentRead(
+            long docs = VersionedRead.read(
                     Warehouse.fileSystem(spark, wh.toString()),
                     Warehouse.qualify(spark, wh.toString()),
                     () -> Warehouse.read(spark, wh.toString(), Tables.DOCUMENTS).count());
             assertTrue(docs == 1 || docs == 3, "documents after the kill at " + where + ": " + docs);
-        } catch (CommitLog.InterruptedCommitException e) {
+        } catch (VersionedRead.InterruptedCommitException e) {
             assertTrue(where.startsWith("claimed") || where.startsWith("mid-commit"), where + ": " + e.getMessage());
         }
         succeeds(wh, day2);

@@ -182,7 +182,7 @@ class CommitLogTest {
         List<Op> ops = staged("r1");
         CommitLog.claim(fs, wh, deadHolder("r1"), 0, ops);
         assertTrue(CommitLog.state(fs, wh).isPending());
-        CommitLog.recover(fs, wh, Holder.current("r2", "run"), STALE);
+        Recovery.recover(fs, wh, Holder.current("r2", "run"), STALE);
         assertEquals(Map.of("t1/b.parquet", "b1", "t1/s__c.parquet", "c-r1", "t2/y.parquet", "y-r1"), tables());
         assertEquals(new CommitLog.State(1, 0, null), CommitLog.state(fs, wh));
         assertFalse(Files.exists(root.resolve("_staging")));
@@ -193,7 +193,7 @@ class CommitLogTest {
     void liveRunsCommitIsLeftAlone() throws Exception {
         Map<String, String> before = tables();
         CommitLog.claim(fs, wh, liveHolder("r1"), 0, staged("r1"));
-        CommitLog.recover(fs, wh, Holder.current("r2", "run"), STALE);
+        Recovery.recover(fs, wh, Holder.current("r2", "run"), STALE);
         assertEquals(before, tables());
         assertTrue(CommitLog.state(fs, wh).isPending());
         assertTrue(Files.exists(root.resolve("_staging/r1/w0/y.parquet")));
@@ -209,7 +209,7 @@ class CommitLogTest {
                         + new String(deadHolder("r1").toJson(), StandardCharsets.UTF_8) + "\nbase\t0\nDELETE\t"
                         + abs("t1/a.parquet") + "\t\n");
         assertTrue(CommitLog.state(fs, wh).isPending());
-        CommitLog.recover(fs, wh, Holder.current("r2", "run"), STALE);
+        Recovery.recover(fs, wh, Holder.current("r2", "run"), STALE);
         assertEquals(new CommitLog.State(0, 0, null), CommitLog.state(fs, wh));
         assertEquals(before, tables());
     }
@@ -223,7 +223,7 @@ class CommitLogTest {
         write(
                 "_staging/alive/" + CommitLog.OWNER,
                 new String(liveHolder("alive").toJson(), StandardCharsets.UTF_8));
-        CommitLog.recover(fs, wh, Holder.current("me", "run"), STALE);
+        Recovery.recover(fs, wh, Holder.current("me", "run"), STALE);
         assertFalse(Files.exists(root.resolve("_staging/gone")));
         assertTrue(Files.exists(root.resolve("_staging/alive/w0/y.parquet")));
     }
@@ -233,7 +233,7 @@ class CommitLogTest {
     void readerReadsAgainWhenAVersionLands() throws Exception {
         List<Op> ops = staged("r1");
         AtomicInteger reads = new AtomicInteger();
-        Map<String, String> seen = CommitLog.consistentRead(fs, wh, () -> {
+        Map<String, String> seen = VersionedRead.read(fs, wh, () -> {
             try {
                 Map<String, String> t = tables();
                 if (reads.incrementAndGet() == 1) {
