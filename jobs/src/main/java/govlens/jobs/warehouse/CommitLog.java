@@ -284,8 +284,15 @@ public final class CommitLog {
         }
     }
 
+    /** Applies a logged commit again, each step skipped when already done: how a killed commit is completed. */
+    static void redo(FileSystem fs, String trash, List<Op> ops) throws IOException {
+        for (int i = 0; i < ops.size(); i++) {
+            apply(fs, trash, ops.get(i), i);
+        }
+    }
+
     /** One step, skipped when already done. Trash names derive from the step's index, so a redo uses the same. */
-    static void apply(FileSystem fs, String trash, Op op, int i) throws IOException {
+    private static void apply(FileSystem fs, String trash, Op op, int i) throws IOException {
         Path from = new Path(op.from());
         switch (op.kind()) {
             case Op.REPLACE_DIR, Op.REPLACE_FILE -> {

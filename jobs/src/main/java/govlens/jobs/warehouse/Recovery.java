@@ -58,11 +58,10 @@ public final class Recovery {
                             s.pendingRun(),
                             s.pending(),
                             log.get().ops().size());
-                    String trash = warehouse + "/" + CommitLog.TRASH + "/" + s.pendingRun();
-                    List<Op> ops = log.get().ops();
-                    for (int i = 0; i < ops.size(); i++) {
-                        CommitLog.apply(fs, trash, ops.get(i), i);
-                    }
+                    CommitLog.redo(
+                            fs,
+                            warehouse + "/" + CommitLog.TRASH + "/" + s.pendingRun(),
+                            log.get().ops());
                     CommitLog.finish(
                             fs,
                             warehouse,
@@ -165,9 +164,7 @@ public final class Recovery {
             }
             LOG.warn("run {} was interrupted during its commit: completing {} operations", id, ops.size());
             String trash = warehouse + "/" + CommitLog.TRASH + "/" + id;
-            for (int i = 0; i < ops.size(); i++) {
-                CommitLog.apply(fs, trash, ops.get(i), i);
-            }
+            CommitLog.redo(fs, trash, ops);
             CommitLog.deleteQuietly(fs, new Path(trash));
             CommitLog.deleteQuietly(fs, new Path(warehouse + "/" + CommitLog.STAGING + "/" + id));
             fs.delete(st.getPath(), false);
