@@ -5,6 +5,7 @@ import govlens.lib.indicators.ExtractionResult;
 import govlens.lib.indicators.IndicatorExtractor;
 import govlens.lib.indicators.IndicatorValue;
 import govlens.lib.indicators.Mention;
+import govlens.lib.indicators.ReportContext;
 import govlens.lib.pipeline.FaultInjection;
 import govlens.lib.pipeline.StepError;
 import govlens.lib.text.Sentence;
@@ -52,7 +53,9 @@ final class ExtractIndicators implements MapFunction<Row, Row> {
             .add("char_start", DataTypes.IntegerType)
             .add("char_end", DataTypes.IntegerType)
             .add("status", DataTypes.StringType)
-            .add("reason", DataTypes.StringType);
+            .add("reason", DataTypes.StringType)
+            .add("period", DataTypes.StringType)
+            .add("scope", DataTypes.StringType);
 
     static final StructType OUTPUT = new StructType()
             .add("doc_id", DataTypes.StringType)
@@ -85,7 +88,9 @@ final class ExtractIndicators implements MapFunction<Row, Row> {
         ExtractionResult r;
         try {
             FaultInjection.check(STEP, doc.getString(6));
-            r = extractor.extract(doc.getString(6), sentences);
+            String text = doc.getString(6);
+            Integer year = doc.isNullAt(2) ? null : doc.getInt(2);
+            r = extractor.extract(text, sentences, ReportContext.of(text, year, doc.getString(4)));
         } catch (RuntimeException | StackOverflowError e) {
             StepError err = StepError.of(STEP, e);
             return RowFactory.create(
@@ -131,7 +136,9 @@ final class ExtractIndicators implements MapFunction<Row, Row> {
                     m.charStart(),
                     m.charEnd(),
                     m.status(),
-                    m.reason()));
+                    m.reason(),
+                    m.period(),
+                    m.scope()));
         }
         return RowFactory.create(
                 doc.getString(0),

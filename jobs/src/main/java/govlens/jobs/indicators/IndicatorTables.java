@@ -66,14 +66,25 @@ public final class IndicatorTables {
                 col(
                         "status",
                         StringType,
-                        "unclaimed (no rule wants it: what the catalog may miss) | rejected (never an indicator)"),
+                        "unclaimed (a total of the report's period no indicator describes: what the catalog may miss)"
+                                + " | rejected (not an indicator value)"),
                 col(
                         "reason",
                         StringType,
-                        "for rejected: ordinal, year, date, doc_number, program_name, hotline_name, phone, doc_structure,"
-                                + " implausible_rate, target, multi_year, other_region, breakdown, list_mismatch,"
-                                + " excluded_term,"
-                                + " ambiguous, second_figure")
+                        "for rejected: no figure (ordinal, year, date, doc_number, program_name, hotline_name, phone,"
+                                + " doc_structure); another period or scope (the value of period or scope below); not"
+                                + " settled (implausible_rate, list_mismatch, excluded_term, ambiguous, second_figure)"),
+                col(
+                        "period",
+                        StringType,
+                        "report (the report's own year or half-year) | other_year (上年…) | sub_period (1-6月, 3月份…) |"
+                                + " multi_year (历年, 以来, 近三年…); null when the number is no figure"),
+                col(
+                        "scope",
+                        StringType,
+                        "total | breakdown (其中…, in brackets) | other_region (全市 in a county's report, 全国…) |"
+                                + " target (力争, 计划, 不少于) | prevented (避免…) | prior_stage (受理前…) | change (较上年增加…);"
+                                + " null when the number is no figure")
             }),
             "report_year",
             List.of("doc_id", "char_start"));

@@ -7,6 +7,7 @@ import govlens.lib.indicators.IndicatorRules.Rule;
 import govlens.lib.indicators.NumberNormalizer.NumberToken;
 import govlens.lib.text.Punctuation;
 import govlens.lib.text.Sentence;
+import govlens.lib.text.TraditionalChars;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,10 +75,18 @@ public final class IndicatorExtractor implements java.io.Serializable {
      * @param sentences its sentences in document order (offsets into {@code cleanedText})
      */
     public ExtractionResult extract(String cleanedText, List<Sentence> sentences) {
+        return extract(cleanedText, sentences, ReportContext.UNKNOWN);
+    }
+
+    /**
+     * Extracts indicator values and leftover mentions of a report whose year and region are known, so that figures
+     * of other years and other regions are told from its own ({@link Frames}).
+     */
+    public ExtractionResult extract(String cleanedText, List<Sentence> sentences, ReportContext report) {
         List<IndicatorValue> values = new ArrayList<>();
         List<Mention> mentions = new ArrayList<>();
         for (List<Sentence> group : groupBrokenSentences(cleanedText, sentences)) {
-            processUnit(cleanedText, group, values, mentions);
+            processUnit(cleanedText, group, report, values, mentions);
         }
         return new ExtractionResult(PlausibilityChecks.apply(values, rules), List.copyOf(mentions));
     }
@@ -124,7 +133,10 @@ public final class IndicatorExtractor implements java.io.Serializable {
         return Character.isLetterOrDigit(c) || c == '“' || c == '”' || c == '(' || c == ')';
     }
 
-    /** A whitespace-free view of a span of the cleaned text, with each char's offset in the cleaned text. */
+    /**
+     * A whitespace-free, simplified-character view of a span of the cleaned text, with each char's offset in the
+     * cleaned text.
+     */
     private record Compact(String text, int[] map) {
         int origStart(int i) {
             return map[i];
@@ -144,7 +156,9 @@ public final class IndicatorExtractor implements java.io.Serializable {
         while (i < end) {
             char c = text.charAt(i);
             if (!Character.isWhitespace(c)) {
-                sb.append(c);
+                // Read in simplified characters, one for one, so offsets still point into the text as written:
+                // 審結行政復議案件320餘件 is read as 审结行政复议案件320余件.
+                sb.append(TraditionalChars.simplify(c));
                 map[n++] = i;
                 lineLen++;
                 i++;
@@ -183,7 +197,12 @@ public final class IndicatorExtractor implements java.io.Serializable {
 
     private record Candidate(Rule rule, double score, int gap, boolean after) {}
 
-    private void processUnit(String doc, List<Sentence> group, List<IndicatorValue> values, List<Mention> mentions) {
+    private void processUnit(
+            String doc,
+            List<Sentence> group,
+            ReportContext report,
+            List<IndicatorValue> values,
+            List<Mention> mentions) {
         int uStart = group.get(0).charStart();
         int uEnd = group.get(group.size() - 1).charEnd();
         Compact cp = compact(doc, uStart, uEnd);
@@ -249,15 +268,17 @@ public final class IndicatorExtractor implements java.io.Serializable {
                     reason = excludedReason.get(k);
                 }
             }
-            if (reason != null) {
-                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, reason));
+            if (reason != null) { // no figure at all: no frame
+                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, reason, null));
                 continue;
             }
 
+            // The frame first: only a total of the report's own period may become a value, whichever way below
+            // would have claimed it.
             int sStart = sentenceStart(u, t.start());
-            reason = contextReason(u, sStart, t.start());
-            if (reason != null) {
-                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, reason));
+            Frames.Frame frame = rules.frames().of(u, sStart, cStart, t.numberStart(), report);
+            if (!frame.isReportTotal()) {
+                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, frame.reason(), frame));
                 continue;
             }
 
@@ -274,7 +295,8 @@ public final class IndicatorExtractor implements java.io.Serializable {
                 if (dm != null && dm.description() != null && alreadyValued(values, dm.description(), sent)) {
                     // A second figure of the same indicator in one sentence is most often another stage of the
                     // same cases (受理749件…共办理718件): the first one stands, the rest are not guessed at.
-                    mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "second_figure"));
+                    mentions.add(
+                            mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "second_figure", frame));
                     continue;
                 }
                 if (dm != null && dm.description() != null) {
@@ -282,8 +304,8 @@ public final class IndicatorExtractor implements java.io.Serializable {
                     CatalogEntry e = rules.catalogEntries().get(d.indicator());
                     List<String> flags = new ArrayList<>();
                     if (d.rate() && (t.value() < 0 || t.value() > 100)) {
-                        mentions.add(
-                                mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate"));
+                        mentions.add(mention(
+                                raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate", frame));
                         continue;
                     }
                     values.add(new IndicatorValue(
@@ -305,7 +327,10 @@ public final class IndicatorExtractor implements java.io.Serializable {
                     continue;
                 }
                 if (dm != null && dm.reason() != null) {
-                    mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, dm.reason()));
+                    Frames.Frame f = dm.reason().equals(Frames.BREAKDOWN)
+                            ? new Frames.Frame(frame.period(), Frames.BREAKDOWN)
+                            : frame;
+                    mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, dm.reason(), f));
                     continue;
                 }
                 boolean rateLike = bareNumber && t.value() > 100 && precededByRateSubject(u, cStart, t.start());
@@ -317,12 +342,13 @@ public final class IndicatorExtractor implements java.io.Serializable {
                         oStart,
                         oEnd,
                         rateLike ? Mention.REJECTED : Mention.UNCLAIMED,
-                        rateLike ? "implausible_rate" : null));
+                        rateLike ? "implausible_rate" : null,
+                        frame));
                 continue;
             }
             Rule r = best.rule();
             if (r.rate() && bareNumber && t.value() > 100) {
-                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate"));
+                mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate", frame));
                 continue;
             }
             CatalogEntry e = rules.catalogEntries().get(r.indicator());
@@ -373,17 +399,6 @@ public final class IndicatorExtractor implements java.io.Serializable {
         return i;
     }
 
-    private String contextReason(String u, int from, int to) {
-        for (Exclusion ex : rules.contextExclusions()) {
-            Matcher m = ex.pattern().matcher(u);
-            m.region(from, to);
-            if (m.find()) {
-                return ex.reason();
-            }
-        }
-        return null;
-    }
-
     private boolean precededByRateSubject(String u, int cStart, int numStart) {
         Matcher m = rules.rateSubject().matcher(u);
         m.region(cStart, numStart);
@@ -400,9 +415,29 @@ public final class IndicatorExtractor implements java.io.Serializable {
     }
 
     private static Mention mention(
-            String raw, NumberToken t, String context, Sentence s, int start, int end, String status, String reason) {
+            String raw,
+            NumberToken t,
+            String context,
+            Sentence s,
+            int start,
+            int end,
+            String status,
+            String reason,
+            Frames.Frame frame) {
         return new Mention(
-                raw, t.value(), t.unit(), t.approx(), context, s.idx(), s.sectionId(), start, end, status, reason);
+                raw,
+                t.value(),
+                t.unit(),
+                t.approx(),
+                context,
+                s.idx(),
+                s.sectionId(),
+                start,
+                end,
+                status,
+                reason,
+                frame == null ? null : frame.period(),
+                frame == null ? null : frame.scope());
     }
 
     /** The rule's best link to the token, or null. Lower score is better: the gap, plus a penalty for after-links. */

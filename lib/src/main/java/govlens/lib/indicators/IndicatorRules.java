@@ -43,7 +43,7 @@ public final class IndicatorRules implements java.io.Serializable {
     public static final String CATALOG = "/conf/indicator_catalog.tsv";
 
     static final Set<String> TOP_KEYS =
-            Set.of("defaults", "exclusions", "contextExclusions", "rateSubject", "rules", "descriptions", "checks");
+            Set.of("defaults", "exclusions", "frames", "rateSubject", "rules", "descriptions", "checks");
     static final Set<String> DESCRIPTION_KEYS = Set.of(
             "indicator", "subject", "action", "units", "exclude", "sentenceRequire", "actionAfter", "confidence");
     static final Set<String> DEFAULT_KEYS =
@@ -128,7 +128,7 @@ public final class IndicatorRules implements java.io.Serializable {
     private final Map<String, CatalogEntry> catalog;
     private final List<Rule> rules;
     private final List<Exclusion> exclusions;
-    private final List<Exclusion> contextExclusions;
+    private final Frames frames;
     private final List<Description> descriptions;
     private final Pattern rateSubject;
     private final List<List<String>> orderChecks;
@@ -138,7 +138,7 @@ public final class IndicatorRules implements java.io.Serializable {
             Map<String, CatalogEntry> catalog,
             List<Rule> rules,
             List<Exclusion> exclusions,
-            List<Exclusion> contextExclusions,
+            Frames frames,
             List<Description> descriptions,
             Pattern rateSubject,
             List<List<String>> orderChecks,
@@ -146,7 +146,7 @@ public final class IndicatorRules implements java.io.Serializable {
         this.catalog = catalog;
         this.rules = rules;
         this.exclusions = exclusions;
-        this.contextExclusions = contextExclusions;
+        this.frames = frames;
         this.descriptions = descriptions;
         this.rateSubject = rateSubject;
         this.orderChecks = orderChecks;
@@ -250,15 +250,12 @@ public final class IndicatorRules implements java.io.Serializable {
                 exclusions.add(new Exclusion(req(ex, "reason", where), regex(req(ex, "pattern", where), where)));
             }
         }
-        List<Exclusion> contextExclusions = new ArrayList<>();
         if (conf.hasPath("contextExclusions")) {
-            int i = 0;
-            for (Config ex : conf.getConfigList("contextExclusions")) {
-                String where = "contextExclusions[" + i++ + "]";
-                checkKeys(ex, EXCLUSION_KEYS, where);
-                contextExclusions.add(new Exclusion(req(ex, "reason", where), regex(req(ex, "pattern", where), where)));
-            }
+            throw new IllegalArgumentException(
+                    origin + ": 'contextExclusions' was replaced by 'frames' (the period and "
+                            + "scope of a number, docs/indicator-rules.md): move its patterns there");
         }
+        Frames frames = conf.hasPath("frames") ? Frames.fromConfig(conf.getConfig("frames")) : Frames.none();
         Pattern rateSubject = regex(conf.hasPath("rateSubject") ? conf.getString("rateSubject") : "率$", "rateSubject");
 
         List<Rule> rules = new ArrayList<>();
@@ -397,7 +394,7 @@ public final class IndicatorRules implements java.io.Serializable {
                 catalog,
                 List.copyOf(rules),
                 List.copyOf(exclusions),
-                List.copyOf(contextExclusions),
+                frames,
                 List.copyOf(descriptions),
                 rateSubject,
                 List.copyOf(order),
@@ -426,7 +423,7 @@ public final class IndicatorRules implements java.io.Serializable {
         return ((List<Object>) l).stream().map(String::valueOf).toList();
     }
 
-    private static void checkKeys(Config c, Set<String> allowed, String where) {
+    static void checkKeys(Config c, Set<String> allowed, String where) {
         Set<String> unknown = new TreeSet<>();
         for (Map.Entry<String, ConfigValue> e : c.root().entrySet()) {
             if (!allowed.contains(e.getKey())) {
@@ -439,7 +436,7 @@ public final class IndicatorRules implements java.io.Serializable {
         }
     }
 
-    private static String req(Config c, String key, String where) {
+    static String req(Config c, String key, String where) {
         if (!c.hasPath(key)) {
             throw new IllegalArgumentException(where + ": missing required key '" + key + "'");
         }
@@ -456,7 +453,7 @@ public final class IndicatorRules implements java.io.Serializable {
         return List.of(c.getString(key));
     }
 
-    private static Pattern regex(String p, String where) {
+    static Pattern regex(String p, String where) {
         try {
             return Pattern.compile(p);
         } catch (PatternSyntaxException e) {
@@ -498,8 +495,9 @@ public final class IndicatorRules implements java.io.Serializable {
     }
 
     /** Patterns that, found in the sentence before a number, reject it (multi-year totals, other regions). */
-    public List<Exclusion> contextExclusions() {
-        return contextExclusions;
+    /** The period and scope markers ({@code frames}). */
+    public Frames frames() {
+        return frames;
     }
 
     public List<Description> descriptions() {

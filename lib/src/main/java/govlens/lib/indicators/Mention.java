@@ -1,10 +1,12 @@
 package govlens.lib.indicators;
 
 /**
- * A number that no rule turned into an indicator value: either {@code unclaimed} (reason null) or
- * {@code rejected} with a reason such as ordinal, year, date, doc_number, program_name, hotline_name, phone,
- * doc_structure, target, implausible_rate, multi_year, other_region (context exclusions), or from the indicator
- * descriptions breakdown, list_mismatch, excluded_term, ambiguous, second_figure (docs/indicator-rules.md).
+ * A number that did not become an indicator value: either {@code unclaimed} (reason null: a total of the report's
+ * period that no indicator describes) or {@code rejected} with a reason: not a figure at all (ordinal, year, date,
+ * doc_number, program_name, hotline_name, phone, doc_structure), a figure of another period or scope (its {@link
+ * Frames frame}: other_year, sub_period, multi_year; target, prevented, prior_stage, change, other_region,
+ * breakdown), or a figure the descriptions could not settle (implausible_rate, list_mismatch, excluded_term,
+ * ambiguous, second_figure); see docs/indicator-rules.md.
  *
  * @param rawText exact text, equal to {@code cleanedText.substring(charStart, charEnd)}
  * @param value normalized value, null when it could not be normalized
@@ -17,6 +19,8 @@ package govlens.lib.indicators;
  * @param charEnd offset in the cleaned text, exclusive
  * @param status {@link #UNCLAIMED} or {@link #REJECTED}
  * @param reason null for unclaimed mentions
+ * @param period the number's period ({@link Frames#PERIODS}); null when it is no figure (a year, a date …)
+ * @param scope the number's scope ({@link Frames#SCOPES}); null when it is no figure
  */
 public record Mention(
         String rawText,
@@ -29,7 +33,9 @@ public record Mention(
         int charStart,
         int charEnd,
         String status,
-        String reason)
+        String reason,
+        String period,
+        String scope)
         implements java.io.Serializable {
     public static final String UNCLAIMED = "unclaimed";
     public static final String REJECTED = "rejected";

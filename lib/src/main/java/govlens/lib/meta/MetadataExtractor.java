@@ -1,5 +1,6 @@
 package govlens.lib.meta;
 
+import govlens.lib.text.TraditionalChars;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

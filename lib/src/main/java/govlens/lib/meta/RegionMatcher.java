@@ -1,6 +1,7 @@
 package govlens.lib.meta;
 
 import com.hankcs.hanlp.collection.AhoCorasick.AhoCorasickDoubleArrayTrie;
+import govlens.lib.text.TraditionalChars;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -29,7 +29,11 @@ public final class IndicatorEvaluation {
         }
         String doc = f.sourcePath().substring(f.sourcePath().lastIndexOf('/') + 1);
         ProcessedFile.Document d = f.document();
-        ExtractionResult r = extractor.extract(d.text(), d.sentences());
+        ExtractionResult r = extractor.extract(
+                d.text(),
+                d.sentences(),
+                govlens.lib.indicators.ReportContext.of(
+                        d.text(), d.metadata().reportYear(), d.metadata().regionName()));
         List<IndicatorEvaluator.Prediction> out = new ArrayList<>();
         for (IndicatorValue v : r.values()) {
             out.add(new IndicatorEvaluator.Prediction(

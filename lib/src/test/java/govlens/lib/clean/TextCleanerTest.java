@@ -363,4 +363,16 @@ class TextCleanerTest {
         String once = clean("秘书网—资料每日更新www.mishu-example.com湖北省报告\n\n建設(shè)工作。");
         assertEquals(once, clean(once));
     }
+
+    // A pinyin reading printed after a character is dropped (flag pinyin_removed), and its offsets map back to the
+    // raw text; bracketed words without a tone mark stay.
+    @Test
+    void pinyinReadingsAreRemoved() {
+        String raw = "全年辦(bàn)理(lǐ)法律援助案件320件，依照《管理办法》(ban)执行。";
+        CleanResult r = TextCleaner.clean(raw);
+        assertEquals("全年辦理法律援助案件320件,依照《管理办法》(ban)执行。", r.text());
+        assertTrue(r.flags().contains("pinyin_removed"));
+        int at = r.text().indexOf("320");
+        assertEquals("320", raw.substring(r.offsets().toRaw(at), r.offsets().toRawEnd(at + 3)));
+    }
 }

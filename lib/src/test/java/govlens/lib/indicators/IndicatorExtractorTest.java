@@ -203,4 +203,19 @@ class IndicatorExtractorTest {
         assertEquals(List.of(), PlausibilityChecks.yearOverYearFlags(100, 120));
         assertEquals(List.of(), PlausibilityChecks.yearOverYearFlags(0, 120));
     }
+
+    // Traditional characters are read in their simplified form, and offsets still point at the text as written.
+    @Test
+    void traditionalCharactersAreRead() {
+        String s = "全市行政復議機關新收案件1128件，審結1046件，糾錯率12.5%。12345熱線全年受理訴求132.6萬件。";
+        assertEquals(
+                List.of(
+                        "admin_review.cases_received=1128件",
+                        "admin_review.cases_closed=1046件",
+                        "admin_review.correction_rate=12.5%",
+                        "hotline.requests=1326000件"),
+                values(s));
+        IndicatorValue v = extract(s).values().get(3);
+        assertEquals("132.6萬件", s.substring(v.charStart(), v.charEnd()));
+    }
 }

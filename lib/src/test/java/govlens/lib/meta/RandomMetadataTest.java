@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import govlens.lib.clean.TextCleaner;
 import govlens.lib.testing.RandomTexts;
 import govlens.lib.testing.TextInvariants;
+import govlens.lib.text.TraditionalChars;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package govlens.lib.meta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import govlens.lib.text.TraditionalChars;
 import org.junit.jupiter.api.Test;
 
 class TraditionalCharsTest {

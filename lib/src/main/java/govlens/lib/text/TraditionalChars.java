@@ -1,4 +1,4 @@
-package govlens.lib.meta;
+package govlens.lib.text;
 
 import com.hankcs.hanlp.HanLP;
 
