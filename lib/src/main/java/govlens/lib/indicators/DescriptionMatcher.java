@@ -36,7 +36,11 @@ final class DescriptionMatcher implements java.io.Serializable {
     private static final Pattern LIST_GAP = Pattern.compile("[、和及与]|分别");
 
     /** The outcome: a description, or a rejection reason, never both. */
-    record Match(Description description, String reason) {}
+    record Match(Description description, String reason, List<Description> also) {
+        Match(Description description, String reason) {
+            this(description, reason, List.of());
+        }
+    }
 
     private record Hit(int start, int end) {}
 
@@ -70,6 +74,10 @@ final class DescriptionMatcher implements java.io.Serializable {
         int fen = u.lastIndexOf("分别", t.start());
         if (fen >= cStart) {
             return distribute(u, sStart, cStart, cEnd, fen, t, tokens);
+        }
+        Match shared = sharedFigure(u, sStart, cStart, t);
+        if (shared != null) {
+            return shared;
         }
 
         // A figure inside brackets after its whole is a breakdown (案件245件(刑事189件…)): part, not total.
@@ -160,6 +168,51 @@ final class DescriptionMatcher implements java.io.Serializable {
         return new Match(best, null);
     }
 
+    /** 均 right before the number: one figure for every item of the list before it (办结率、满意率均达98.6%). */
+    private static final Pattern ALL_OF = Pattern.compile("均(为|达到|达|是|保持在|在|超过)?$");
+
+    /**
+     * When 均 stands right before the number after a list of actions (办结率、满意率均达98.6%), the descriptions of
+     * all of them; else null. Tried before the trigger rules too, which would claim the figure for one item only.
+     */
+    Match sharedFigure(String u, int sStart, int cStart, NumberToken t) {
+        Matcher all = ALL_OF.matcher(u);
+        all.region(cStart, t.start());
+        return all.find() ? shared(u, sStart, cStart, all.start(), t) : null;
+    }
+
+    /**
+     * The descriptions of every listed action before 均 (at {@code jun}), each with its subject before the list in
+     * the sentence; null when the words before 均 are no list of actions.
+     */
+    private Match shared(String u, int sStart, int cStart, int jun, NumberToken t) {
+        List<Hit> terms = new ArrayList<>();
+        for (Description d : descriptions) {
+            terms.addAll(allHits(d.action(), u, cStart, jun));
+        }
+        terms = mergeLongest(terms);
+        if (terms.size() < 2 || !separatedAsList(u, terms, jun)) {
+            return null;
+        }
+        List<Description> found = new ArrayList<>();
+        for (Hit h : terms) {
+            String term = u.substring(h.start(), h.end());
+            for (Description d : descriptions) {
+                if (unitFits(d, t)
+                        && anyMatches(d.action(), term)
+                        && lastHit(d.subject(), u, sStart, terms.get(0).start()) != null
+                        && found.stream().noneMatch(f -> f.indicator().equals(d.indicator()))) {
+                    found.add(d);
+                    break;
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        return new Match(found.get(0), null, List.copyOf(found.subList(1, found.size())));
+    }
+
     /** Deals the numbers after 分别 out to the actions, else the subjects, listed before it, in order. */
     private Match distribute(
             String u, int sStart, int cStart, int cEnd, int fen, NumberToken t, List<NumberToken> tokens) {
@@ -223,7 +276,8 @@ final class DescriptionMatcher implements java.io.Serializable {
         return fen - terms.get(terms.size() - 1).end() <= LIST_TAIL;
     }
 
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("([、和及与,]|以及)[省市县区]?");
+    // An item may carry a short qualifier after the separator: 办结率、回访满意率; 人大代表建议和省政协提案.
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("([、和及与,]|以及)[^,;:。0-9、]{0,3}");
     /** Characters allowed between the last listed term and 分别 (办结行政复议案件分别为). */
     private static final int LIST_TAIL = 8;
 

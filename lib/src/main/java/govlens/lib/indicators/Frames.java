@@ -145,14 +145,18 @@ public final class Frames implements java.io.Serializable {
     }
 
     private String period(String u, int sStart, int cStart, int numStart, ReportContext report) {
+        int pStart = statementStart(u, sStart, numStart);
         String best = REPORT;
         int bestEnd = -1;
         int bestStart = Integer.MAX_VALUE;
         for (Marker m : period) {
             Matcher x = m.pattern().matcher(u);
-            x.region(from(m.reach(), sStart, cStart, numStart), numStart);
+            x.region(Math.max(pStart, from(m.reach(), sStart, cStart, numStart)), numStart);
             while (x.find()) {
-                if (x.end() == x.start() || inTitle(u, sStart, x.start()) || beyondReach(m.reach(), x, numStart)) {
+                if (x.end() == x.start()
+                        || inTitle(u, sStart, x.start())
+                        || beyondReach(m.reach(), x, numStart)
+                        || inClosedBracket(u, x.start(), numStart)) {
                     continue;
                 }
                 if (x.end() > bestEnd || (x.end() == bestEnd && x.start() < bestStart)) {
@@ -164,9 +168,13 @@ public final class Frames implements java.io.Serializable {
         }
         if (report.year() != null) {
             Matcher y = YEAR.matcher(u);
-            y.region(sStart, numStart);
+            y.region(pStart, numStart);
             while (y.find()) {
-                if (inTitle(u, sStart, y.start()) || followsSpan(u, y.end())) {
+                if (inTitle(u, sStart, y.start())
+                        || followsSpan(u, y.end())
+                        || inClosedBracket(u, y.start(), numStart)
+                        // A year compared with (较2022年的1.07万件) concerns its own clause only.
+                        || (comparison(u, y.start()) && y.start() < cStart)) {
                     continue;
                 }
                 if (y.end() > bestEnd || (y.end() == bestEnd && y.start() < bestStart)) {
@@ -188,6 +196,45 @@ public final class Frames implements java.io.Serializable {
         return best;
     }
 
+    /**
+     * Where the statement holding the number starts: a period or an area reaches to the end of its statement, and a
+     * semicolon starts another one (…累计办理8100余件；公证…7400件).
+     */
+    private static int statementStart(String u, int sStart, int numStart) {
+        for (int i = numStart - 1; i >= sStart; i--) { // bounded by the sentence: a long line stays linear
+            char c = u.charAt(i);
+            if (c == '；' || c == ';') {
+                return i + 1;
+            }
+        }
+        return sStart;
+    }
+
+    /** Whether a comparison word (较, 比, 与, 同, 对比) stands right before {@code at}. */
+    private static boolean comparison(String u, int at) {
+        return at > 0 && "较比与同".indexOf(u.charAt(at - 1)) >= 0;
+    }
+
+    /**
+     * Whether {@code at} lies inside brackets that close before {@code numStart}: a remark such as (含上年结转11件)
+     * or (2021年为96件) concerns what is inside it only.
+     */
+    private static boolean inClosedBracket(String u, int at, int numStart) {
+        int depth = 0;
+        for (int i = at; i < numStart; i++) {
+            char c = u.charAt(i);
+            if (c == '(' || c == '（') {
+                depth++;
+            } else if (c == ')' || c == '）') {
+                if (depth == 0) {
+                    return true; // the bracket around {@code at} closes before the number
+                }
+                depth--;
+            }
+        }
+        return false;
+    }
+
     /** "2021年至2023年": a span, left to the multi_year markers. */
     private static boolean followsSpan(String u, int end) {
         return end < u.length() && "至到—－-–~".indexOf(u.charAt(end)) >= 0;
@@ -204,17 +251,18 @@ public final class Frames implements java.io.Serializable {
                 return m.value();
             }
         }
-        if (report.ownAreaChar() != null) {
+        if (report.ownAreaChar() != null || report.subUnit()) {
             Matcher a = area.matcher(u);
-            a.region(sStart, numStart);
+            a.region(statementStart(u, sStart, numStart), numStart);
             String nearest = null;
             while (a.find()) {
                 if (inTitle(u, sStart, a.start())) {
                     continue;
                 }
+                // A street office's or township's own area is the street or town (全街道, 全镇): 全区 is its district's.
                 boolean mine = u.charAt(a.start()) == '我'
                         || u.charAt(a.start()) == '本'
-                        || a.group().indexOf(report.ownAreaChar()) >= 0;
+                        || (!report.subUnit() && a.group().indexOf(report.ownAreaChar()) >= 0);
                 nearest = mine ? TOTAL : OTHER_REGION;
             }
             if (nearest != null) {

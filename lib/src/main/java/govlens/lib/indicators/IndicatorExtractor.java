@@ -283,15 +283,21 @@ public final class IndicatorExtractor implements java.io.Serializable {
             }
 
             Candidate best = null;
-            for (Rule r : sentenceRules) {
-                Candidate c = match(r, t, u, clause, cStart, cEnd, tokens);
-                if (c != null && (best == null || c.score() < best.score())) {
-                    best = c;
+            // One figure for a list of indicators (办结率、满意率均达98.6%) is the descriptions' to deal out.
+            DescriptionMatcher.Match listed = describer.sharedFigure(u, sStart, cStart, t);
+            if (listed == null || listed.also().isEmpty()) {
+                listed = null;
+                for (Rule r : sentenceRules) {
+                    Candidate c = match(r, t, u, clause, cStart, cEnd, tokens);
+                    if (c != null && (best == null || c.score() < best.score())) {
+                        best = c;
+                    }
                 }
             }
             boolean bareNumber = t.unit() == null;
             if (best == null) {
-                DescriptionMatcher.Match dm = describer.match(u, sStart, cStart, cEnd, t, tokens);
+                DescriptionMatcher.Match dm =
+                        listed != null ? listed : describer.match(u, sStart, cStart, cEnd, t, tokens);
                 if (dm != null && dm.description() != null && alreadyValued(values, dm.description(), sent)) {
                     // A second figure of the same indicator in one sentence is most often another stage of the
                     // same cases (受理749件…共办理718件): the first one stands, the rest are not guessed at.
@@ -300,30 +306,35 @@ public final class IndicatorExtractor implements java.io.Serializable {
                     continue;
                 }
                 if (dm != null && dm.description() != null) {
-                    Description d = dm.description();
-                    CatalogEntry e = rules.catalogEntries().get(d.indicator());
-                    List<String> flags = new ArrayList<>();
-                    if (d.rate() && (t.value() < 0 || t.value() > 100)) {
+                    Description first = dm.description();
+                    if (first.rate() && (t.value() < 0 || t.value() > 100)) {
                         mentions.add(mention(
                                 raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate", frame));
                         continue;
                     }
-                    values.add(new IndicatorValue(
-                            d.indicator(),
-                            e.nameZh(),
-                            e.area(),
-                            t.value(),
-                            d.rate() ? "%" : t.unit(),
-                            t.approx(),
-                            raw,
-                            sent.text(),
-                            sent.idx(),
-                            sent.sectionId(),
-                            oStart,
-                            oEnd,
-                            d.id(),
-                            d.confidence(),
-                            flags));
+                    // One figure may hold for several listed indicators (办结率、满意率均达98.6%).
+                    List<Description> ds = new ArrayList<>();
+                    ds.add(first);
+                    ds.addAll(dm.also());
+                    for (Description d : ds) {
+                        CatalogEntry e = rules.catalogEntries().get(d.indicator());
+                        values.add(new IndicatorValue(
+                                d.indicator(),
+                                e.nameZh(),
+                                e.area(),
+                                t.value(),
+                                d.rate() ? "%" : t.unit(),
+                                t.approx(),
+                                raw,
+                                sent.text(),
+                                sent.idx(),
+                                sent.sectionId(),
+                                oStart,
+                                oEnd,
+                                d.id(),
+                                d.confidence(),
+                                new ArrayList<>()));
+                    }
                     continue;
                 }
                 if (dm != null && dm.reason() != null) {

@@ -91,18 +91,70 @@ public final class NumberNormalizer {
     public static List<NumberToken> findAll(String text) {
         String t = foldWidth(text);
         List<NumberToken> out = new ArrayList<>();
+        List<NumberToken> percents = percentWords(t);
+        int next = 0;
         Matcher m = TOKEN.matcher(t);
         int from = 0;
         while (from < t.length() && m.find(from)) {
+            while (next < percents.size() && percents.get(next).start() < m.start()) {
+                NumberToken p = percents.get(next++);
+                out.add(p);
+                from = Math.max(from, p.end());
+            }
+            if (m.start() < from) {
+                from = Math.max(from, m.start() + 1);
+                continue;
+            }
             NumberToken tok = toToken(m, t);
-            if (tok == null) {
+            if (tok == null || overlaps(percents, next, tok)) {
                 from = m.start() + 1;
                 continue;
             }
             out.add(tok);
             from = m.end();
         }
+        while (next < percents.size()) {
+            out.add(percents.get(next++));
+        }
         return out;
+    }
+
+    /** A rate written out: 百分之百, 百分之九十八, 百分之98.5 (value in percent, unit "%"). */
+    private static final Pattern PERCENT_WORDS = Pattern.compile("百分之([0-9]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百]+)");
+
+    private static List<NumberToken> percentWords(String t) {
+        List<NumberToken> out = new ArrayList<>();
+        if (t.indexOf("百分之") < 0) {
+            return out;
+        }
+        Matcher p = PERCENT_WORDS.matcher(t);
+        while (p.find()) {
+            String n = p.group(1);
+            Double v = Character.isDigit(n.charAt(0)) ? ChineseNumerals.figure(n) : ChineseNumerals.value(n);
+            if (v != null) {
+                out.add(new NumberToken(
+                        p.start(),
+                        p.end(),
+                        round(v),
+                        "%",
+                        null,
+                        !Character.isDigit(n.charAt(0)),
+                        p.start(1),
+                        p.end(1)));
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlaps(List<NumberToken> percents, int from, NumberToken tok) {
+        for (int i = Math.max(0, from - 1);
+                i < percents.size() && percents.get(i).start() < tok.end();
+                i++) {
+            if (percents.get(i).end() > tok.start()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static NumberToken toToken(Matcher m, String input) {

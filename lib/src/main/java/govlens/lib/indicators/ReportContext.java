@@ -11,10 +11,22 @@ import java.util.regex.Pattern;
  * @param year the report year, or null when unknown (then no written-out year is judged)
  * @param ownAreaChar the last character of the report's region name, or null when the region is unknown
  * @param subPeriod whether the report covers part of a year
+ * @param subUnit whether the report is a street office's or a township's (its title names a 街道, 镇 or 乡): its own
+ *     area is the street or town, and 全区 or 全县 is its district's or county's
  */
-public record ReportContext(Integer year, Character ownAreaChar, boolean subPeriod) implements java.io.Serializable {
+public record ReportContext(Integer year, Character ownAreaChar, boolean subPeriod, boolean subUnit)
+        implements java.io.Serializable {
     /** Nothing known: only the frame markers themselves decide. */
-    public static final ReportContext UNKNOWN = new ReportContext(null, null, false);
+    public static final ReportContext UNKNOWN = new ReportContext(null, null, false, false);
+
+    /** A report of a region (not of a street office or township). */
+    public ReportContext(Integer year, Character ownAreaChar, boolean subPeriod) {
+        this(year, ownAreaChar, subPeriod, false);
+    }
+
+    /** A title of a street office's or a township's report. */
+    private static final Pattern SUB_UNIT_TITLE =
+            Pattern.compile("街道(办事处|党工委)?|(?<!城)镇(人民政府|党委)?(?=关于|[0-9]|上半年|年度|法治|依法)|乡(人民政府)?(?=关于|[0-9]|法治|依法)");
 
     /** A title that announces part of a year: 上半年, 1-6月, 一季度, 前三季度 … */
     private static final Pattern SUB_PERIOD_TITLE =
@@ -40,9 +52,11 @@ public record ReportContext(Integer year, Character ownAreaChar, boolean subPeri
         // first line break.
         java.util.regex.Matcher end = TITLE_END.matcher(head);
         int cut = end.find() ? end.end() : head.indexOf('\n') > 0 ? head.indexOf('\n') : head.length();
-        boolean sub = SUB_PERIOD_TITLE
-                .matcher(head.substring(0, cut).replaceAll("\\s", ""))
-                .find();
-        return new ReportContext(year, own, sub);
+        String title = head.substring(0, cut).replaceAll("\\s", "");
+        return new ReportContext(
+                year,
+                own,
+                SUB_PERIOD_TITLE.matcher(title).find(),
+                SUB_UNIT_TITLE.matcher(title).find());
     }
 }

@@ -134,4 +134,25 @@ class DescriptionMatcherTest {
             assertTrue(described.contains(code), "no description for " + code);
         }
     }
+
+    // One figure after 均 holds for every listed rate, even where a trigger rule would claim it for one of them.
+    @Test
+    void oneFigureForListedRates() {
+        assertEquals(
+                List.of("hotline.completion_rate=98.6%", "hotline.satisfaction_rate=98.6%"),
+                values("12345热线受理诉求1.2万件,办结率、回访满意率均达到98.6%。").subList(1, 3));
+    }
+
+    // A rate written out in words.
+    @Test
+    void rateInWords() {
+        assertEquals(List.of("admin_litigation.head_appearance_rate=100%"), values("行政机关负责人出庭应诉率达到百分之百。"));
+    }
+
+    // A count of places is no count of cases (13个乡镇报备的文件).
+    @Test
+    void countOfPlacesIsNoCount() {
+        assertEquals(List.of("normative_docs.filing_reviews=21件"), values("对13个乡镇报备的文件开展备案审查21件。"));
+        assertEquals("rejected:entity_count", reason("对13个乡镇报备的文件开展备案审查21件。", "13个"));
+    }
 }

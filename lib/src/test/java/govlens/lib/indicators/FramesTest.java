@@ -166,4 +166,38 @@ class FramesTest {
             }
         });
     }
+
+    // A semicolon ends a period's reach, and a remark in brackets concerns what is inside it only.
+    @Test
+    void semicolonsAndBracketsBoundAPeriod() {
+        assertEquals(
+                List.of("legal_aid.cases=2860件", "notary.cases=7400件"),
+                values("全县办理法律援助案件2860件,自2019年以来累计办理9100余件;公证机构办理公证事项7400余件。", COUNTY_2023));
+        assertEquals(
+                List.of("admin_review.cases_received=138件", "admin_review.cases_closed=131件"),
+                values("县政府受理行政复议案件138件(2022年为96件),审结131件。", COUNTY_2023));
+    }
+
+    // A year compared with concerns its own clause only.
+    @Test
+    void comparedYearStaysInItsClause() {
+        assertEquals(
+                List.of("admin_review.cases_received=1520件", "admin_review.cases_closed=1430件"),
+                values("全县新收行政复议案件1520件,较2022年的1070件增长42%,审结1430件。", COUNTY_2023));
+    }
+
+    // A street office's own area is the street: 全区 in its report is the district's.
+    @Test
+    void streetOfficeAndItsDistrict() {
+        ReportContext street = ReportContext.of("五常街道办事处关于2023年法治政府建设工作情况的报告\n\n正文", 2023, "余杭区");
+        assertTrue(street.subUnit());
+        assertEquals("report/other_region", frame("截至年底,全区法律明白人已达6400余名。", "6400余名", street));
+        assertEquals(List.of("legal_education.legal_literates=74名"), values("全街道新增法律明白人74名。", street));
+    }
+
+    // A wider area's average is another region's figure.
+    @Test
+    void averageOfAWiderArea() {
+        assertEquals("report/other_region", frame("纠错率低于全地区11.2%的平均水平。", "11.2%", COUNTY_2023));
+    }
 }
