@@ -66,7 +66,69 @@ final class TitleReader {
         return c.contains("报告") || c.contains("总结");
     }
 
+    /** A crawled page's labelled title line: 标题: …, 题目：…, 信息名称: … */
+    private static final Pattern LABELLED = Pattern.compile("^(?:标题|题目|文章标题|信息名称|名称)[:：]");
+
     static Title read(Layout layout) {
+        Title labelled = labelled(layout);
+        if (labelled != null) {
+            return labelled;
+        }
+        return unlabelled(layout);
+    }
+
+    /**
+     * The title of a page saved with its labelled metadata (标题: … / 发布时间: … / 发布机构: …): the label's value
+     * when it names a report. Without an issuer of its own (标题: 关于2023年…的报告) it takes the one the body names
+     * when the body opens with the same title (寿光市人民政府关于2023年…的报告 潍坊市人民政府：…).
+     */
+    private static Title labelled(Layout layout) {
+        for (Line l : layout.headerLines()) {
+            Matcher m = LABELLED.matcher(l.compact());
+            if (!m.find()) {
+                continue;
+            }
+            String view = l.compact().substring(m.end());
+            if (view.isEmpty() || !namesReport(view) || view.length() > 80) {
+                return null;
+            }
+            String r = l.raw().strip();
+            int labelEnd = Math.max(r.indexOf(':'), r.indexOf('：')) + 1;
+            String raw = r.substring(labelEnd).replaceAll("\\s", "");
+            String issuerView = null;
+            String issuerRaw = null;
+            int about = view.indexOf("关于");
+            String prefix = about > 0 ? view.substring(0, about) : leadingIssuer(view);
+            if (prefix != null && Bodies.ANY_END.matcher(prefix).find()) {
+                issuerView = Bodies.joinOrgs(prefix);
+                issuerRaw = Bodies.joinOrgsAsWritten(prefix, raw.substring(0, prefix.length()));
+            } else {
+                // The body opens with the same title, its issuer in front (a flattened page keeps it on one line,
+                // sometimes glued to the last metadata field: 原文链接：http://…html寿光市人民政府关于…).
+                Line b = l;
+                for (int k = 0; k < 8 && (b = layout.nextNonBlank(b.index() + 1)) != null; k++) {
+                    int at = b.compact().indexOf(view);
+                    if (at < 0) {
+                        continue;
+                    }
+                    int from = at;
+                    while (from > 0 && Character.isIdeographic(b.compact().charAt(from - 1)) && at - from < 30) {
+                        from--;
+                    }
+                    String before = b.compact().substring(from, at);
+                    if (!before.isEmpty() && Bodies.ANY_END.matcher(before).find()) {
+                        issuerView = Bodies.joinOrgs(before);
+                        issuerRaw = issuerView;
+                    }
+                    break;
+                }
+            }
+            return new Title(raw, view, List.of(l.index()), issuerRaw, issuerView, -1);
+        }
+        return null;
+    }
+
+    private static Title unlabelled(Layout layout) {
         List<Line> header = layout.headerLines();
         for (Line l : header) {
             if (l.blank() || !candidate(l.compact())) {

@@ -37,6 +37,15 @@ public final class Headings {
             + "|[一二三四五六七八九十]+是"
             + "|其[一二三四五六]|首先|其次|再次|最后|附件|附:)");
 
+    /**
+     * A numbered section heading inside a line, as a crawler leaves a body flattened onto one line (…报告如下：一、主要成效
+     * …。（二）…): 一、 or (一) after a sentence end, a colon or a space, and (一) anywhere (it follows the title of its
+     * section directly: 一、工作情况（一）强化统筹). Only the two numbered styles that open sections; 一是 items stay
+     * inline, and items after a semicolon are a list.
+     */
+    public static final Pattern INLINE_SECTION =
+            Pattern.compile("(?<=[。！？!?：:]|\\s)(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])|(?=[（(]一[）)])");
+
     public static final Pattern NUMBERING =
             Pattern.compile("^[\\s#*]*(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\\d]+[)）]|\\d+[.、．]|[一二三四五六七八九十]+是)\\s*");
 

@@ -43,6 +43,7 @@ final class SectionKinds {
         if (heading == null) {
             return null;
         }
+        heading = TraditionalChars.simplify(heading); // 存在的問題 is 存在的问题
         String kind = null;
         int best = Integer.MAX_VALUE;
         Pattern[] patterns = {problems, plans, achievements};
@@ -70,7 +71,8 @@ final class SectionKinds {
             Pattern.compile("(还|仍|仍然|依然|也)(存在|有)着?(一些|一定|不少|诸多|许多|较多)?的?(不足|差距|问题|短板|薄弱环节|困难)");
 
     /** True when a paragraph announces the problems part of a report. */
-    static boolean opensProblems(String paragraph) {
+    static boolean opensProblems(String raw) {
+        String paragraph = TraditionalChars.simplify(raw);
         if (PROBLEMS_OPENER_START.matcher(paragraph).find()) {
             return true;
         }

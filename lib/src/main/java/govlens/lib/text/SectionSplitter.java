@@ -168,16 +168,60 @@ public final class SectionSplitter {
             // A long paragraph cut mid-word by a page break continues on the next line; that line may start
             // with "二、三中全会…" and must not become a heading.
             boolean continuation = prevContentLen > MAX_HEADING_LINE && Character.isLetterOrDigit(prevLast);
+            List<Candidate> inline = inlineCandidates(content, cs);
             if (!continuation) {
-                Candidate c = candidate(content, cs);
+                // A heading at the line start ends where the first heading inside the line starts.
+                String own = inline.isEmpty()
+                        ? content
+                        : content.substring(0, inline.get(0).start() - cs);
+                Candidate c = candidate(own, cs);
                 if (c != null) {
                     out.add(c);
                 }
             }
+            out.addAll(inline);
             prevContentLen = content.length();
             prevLast = content.charAt(content.length() - 1);
         }
         return out;
+    }
+
+    /** The first 一是 item of a section whose heading runs straight into it (二、存在的问题一是…). */
+    private static final Pattern FIRST_ITEM = Pattern.compile("(?<=[\\p{IsHan}\\s])一是(?![否非])");
+
+    /** A line at least this long with headings inside it is a body a crawler flattened onto one line. */
+    static final int FLATTENED_LINE = 300;
+
+    /**
+     * The headings inside a flattened line ({@link Headings#INLINE_SECTION}), when there are at least two of them: a
+     * paragraph that lists items after a colon has one at most, its other items following semicolons.
+     */
+    private static List<Candidate> inlineCandidates(String content, int start) {
+        if (content.length() < FLATTENED_LINE) {
+            return List.of();
+        }
+        List<Integer> at = new ArrayList<>();
+        Matcher m = Headings.INLINE_SECTION.matcher(content);
+        while (m.find()) {
+            if (m.start() > 0 && (at.isEmpty() || at.get(at.size() - 1) != m.start())) {
+                at.add(m.start());
+            }
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (int i = 0; i < at.size(); i++) {
+            // A heading ends where the next one starts, or at the first 一是 item of its section.
+            int end = i + 1 < at.size() ? at.get(i + 1) : content.length();
+            String part = content.substring(at.get(i), end);
+            Matcher item = FIRST_ITEM.matcher(part);
+            if (item.find(2)) {
+                part = part.substring(0, item.start()) + "。" + part.substring(item.start());
+            }
+            Candidate c = candidate(part, start + at.get(i));
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out.size() >= 2 ? out : List.of();
     }
 
     private static Candidate candidate(String content, int start) {

@@ -208,4 +208,17 @@ class MetadataExtractorTest {
         assertNull(m.title());
         assertEquals(List.of("no_title", "no_region", "no_year"), m.qualityFlags());
     }
+
+    // A crawled page: the labelled 标题 line gives the title; without an issuer of its own it takes the one the
+    // flattened body opens with, not the 发布机构 that posted the page.
+    @Test
+    void crawledPageWithLabelledHeader() {
+        String page = "标题：关于2023年法治工作情况暨2024年工作要点的报告\n发布时间：2024-03-08 10:21\n发布机构：某某市司法局\n"
+                + "来源：寿光市人民政府\n原文链接：http://example.gov.cn/a.html\n"
+                + "寿光市人民政府关于2023年法治工作情况暨2024年工作要点的报告 潍坊市人民政府： 2023年，寿光市" + BODY;
+        DocumentMetadata m = MetadataExtractor.extract(page);
+        assertEquals("关于2023年法治工作情况暨2024年工作要点的报告", m.title());
+        assertEquals("寿光市人民政府", m.issuer());
+        assertEquals(Integer.valueOf(2023), m.reportYear());
+    }
 }

@@ -63,4 +63,10 @@ class SectionKindsTest {
         assertEquals(2021, SectionKinds.dominantYear("2021年,我市…2021年底…2020年汇报…2025年目标…2021年度"));
         assertEquals(-1, SectionKinds.dominantYear("没有年份"));
     }
+
+    // A heading in traditional characters is classified like its simplified form.
+    @Test
+    void traditionalHeading() {
+        assertEquals(Section.KIND_PROBLEMS, SectionKinds.classifyTopLevel("二、存在的問題"));
+    }
 }

@@ -247,4 +247,25 @@ class SectionSplitterTest {
         assertTrue(SectionSplitter.split(null).isEmpty());
         assertEquals(List.of("s000|null|0|0|null|other"), outline(SectionSplitter.split("只有正文。\n")));
     }
+
+    // A body a crawler flattened onto one line still splits into its sections, headings inline; a heading running
+    // straight into its first 一是 item ends there.
+    @Test
+    void flattenedBodySplitsAtInlineHeadings() {
+        String filler = "全面推进依法行政,持续优化法治化营商环境,各项工作取得明显成效。".repeat(5);
+        String text = "现将有关情况报告如下:一、主要成效(一)强化组织领导。" + filler + "(二)规范行政执法。" + filler
+                + "二、存在的问题一是力量不足;二是保障不够。三、下一步打算 一是加强学习;二是强化监督。";
+        List<String> headings = SectionSplitter.split(text).stream()
+                .map(Section::heading)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        assertEquals(List.of("一、主要成效", "(一)强化组织领导", "(二)规范行政执法", "二、存在的问题", "三、下一步打算"), headings);
+    }
+
+    // A paragraph that lists items after a colon is no flattened body: its items are not sections.
+    @Test
+    void listAfterAColonIsNoSection() {
+        String text = "工作要求包括:" + "一、加强组织领导,明确责任分工,确保各项任务落到实处;二、强化督促检查;三、严格考核奖惩。".repeat(4);
+        assertEquals(1, SectionSplitter.split(text).size());
+    }
 }
