@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * <p>The cleaner is idempotent: {@code clean(clean(x).text()).text()} equals {@code clean(x).text()}.
  *
  * <p>Flags (in {@link CleanResult#flags()}): {@code invisible_chars_removed}, {@code width_folded}, {@code
- * nfc_normalized}, {@code markdown_stripped}, {@code pinyin_removed}, {@code cjk_spaces_removed}, {@code furniture_removed}, {@code
+ * nfc_normalized}, {@code markdown_stripped}, {@code cjk_spaces_removed}, {@code furniture_removed}, {@code
  * labels_merged}, {@code page_breaks_joined}, {@code has_supplementary_chars} — the last one warns that the
  * text holds characters outside the BMP, so UTF-16 offsets (used here and in all Java stages) differ from
  * code-point offsets (Python string indices).
@@ -92,12 +92,6 @@ public final class TextCleaner {
     private static final Pattern PERSON_NAME = Pattern.compile("^[\\p{IsHan}·]{2,6}[)）\\]]?$");
     private static final Pattern JUNK_LINE =
             Pattern.compile("^((?i)public domain|false|true|null|undefined|[0-9a-f]{16,}:?)$");
-    /**
-     * A pinyin reading some sites print after a character (辦(bàn)理(lǐ)): one syllable with a tone mark, in
-     * brackets, right after a Han character. The tone mark keeps ordinary bracketed words (政务服务(app)) out.
-     */
-    private static final Pattern PINYIN_NOTE =
-            Pattern.compile("(?<=\\p{IsHan})[(（][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]");
     /** Credit at the end of a photo caption: "本报记者 戴冰摄", "新甘肃·甘肃日报记者 盛学卿". */
     private static final Pattern CAPTION_CREDIT =
             Pattern.compile("^[\\p{IsHan}·]{0,20}(记者|通讯员|摄影)[\\p{IsHan}·、]{2,12}$");
@@ -123,6 +117,12 @@ public final class TextCleaner {
         lines = removeFurniture(lines, flags);
         lines = mergeLabels(lines, flags);
         lines = joinPageBreaks(lines, flags);
+        // A page break inside an inline pattern (建設(sh\fè)) hid it until the lines were joined: look again, or a
+        // second cleaning would find it (the cleaner must be idempotent).
+        for (List<Line> before = null; before != lines; ) {
+            before = lines;
+            lines = removeGluedFurniture(lines, flags);
+        }
         return assemble(lines, raw.length(), flags);
     }
 
@@ -256,29 +256,7 @@ public final class TextCleaner {
                 flags.add("markdown_stripped");
             }
         }
-        l = removePinyinNotes(l, flags);
         return collapseSpaces(l, flags);
-    }
-
-    /** Drops per-character pinyin readings ({@link #PINYIN_NOTE}); flag {@code pinyin_removed}. */
-    private static Line removePinyinNotes(Line l, Set<String> flags) {
-        if (l.s.indexOf('(') < 0 && l.s.indexOf('（') < 0) {
-            return l;
-        }
-        Matcher m = PINYIN_NOTE.matcher(l.s);
-        boolean[] keep = null;
-        while (m.find()) {
-            if (keep == null) {
-                keep = new boolean[l.length()];
-                Arrays.fill(keep, true);
-            }
-            Arrays.fill(keep, m.start(), m.end(), false);
-        }
-        if (keep == null) {
-            return l;
-        }
-        flags.add("pinyin_removed");
-        return l.keep(keep);
     }
 
     /** Drops spaces that are typesetting artefacts in Chinese text and squeezes other runs of spaces to one. */
