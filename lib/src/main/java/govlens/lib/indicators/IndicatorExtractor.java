@@ -317,23 +317,17 @@ public final class IndicatorExtractor implements java.io.Serializable {
                     ds.add(first);
                     ds.addAll(dm.also());
                     for (Description d : ds) {
-                        CatalogEntry e = rules.catalogEntries().get(d.indicator());
-                        values.add(new IndicatorValue(
+                        values.add(value(
                                 d.indicator(),
-                                e.nameZh(),
-                                e.area(),
-                                t.value(),
-                                d.rate() ? "%" : t.unit(),
-                                t.approx(),
-                                raw,
-                                sent.text(),
-                                sent.idx(),
-                                sent.sectionId(),
-                                oStart,
-                                oEnd,
+                                d.rate(),
                                 d.id(),
                                 d.confidence(),
-                                new ArrayList<>()));
+                                new ArrayList<>(),
+                                t,
+                                raw,
+                                sent,
+                                oStart,
+                                oEnd));
                     }
                     continue;
                 }
@@ -362,29 +356,54 @@ public final class IndicatorExtractor implements java.io.Serializable {
                 mentions.add(mention(raw, t, context, sent, oStart, oEnd, Mention.REJECTED, "implausible_rate", frame));
                 continue;
             }
-            CatalogEntry e = rules.catalogEntries().get(r.indicator());
             List<String> flags = new ArrayList<>();
             if (r.rate() && (t.value() < 0 || t.value() > 100)) {
                 flags.add(PlausibilityChecks.RATE_OUT_OF_RANGE);
             }
             double conf = Math.max(0.3, r.confidence() - 0.02 * best.gap() - (best.after() ? 0.05 : 0));
-            values.add(new IndicatorValue(
+            values.add(value(
                     r.indicator(),
-                    e.nameZh(),
-                    e.area(),
-                    t.value(),
-                    r.rate() ? "%" : t.unit(),
-                    t.approx(),
-                    raw,
-                    sent.text(),
-                    sent.idx(),
-                    sent.sectionId(),
-                    oStart,
-                    oEnd,
+                    r.rate(),
                     r.id(),
                     Math.round(conf * 100) / 100.0,
-                    flags));
+                    flags,
+                    t,
+                    raw,
+                    sent,
+                    oStart,
+                    oEnd));
         }
+    }
+
+    /** A value of the catalog indicator {@code indicator} for number {@code t} (rates in %). */
+    private IndicatorValue value(
+            String indicator,
+            boolean rate,
+            String ruleId,
+            double confidence,
+            List<String> flags,
+            NumberToken t,
+            String raw,
+            Sentence sent,
+            int oStart,
+            int oEnd) {
+        CatalogEntry e = rules.catalogEntries().get(indicator);
+        return new IndicatorValue(
+                indicator,
+                e.nameZh(),
+                e.area(),
+                t.value(),
+                rate ? "%" : t.unit(),
+                t.approx(),
+                raw,
+                sent.text(),
+                sent.idx(),
+                sent.sectionId(),
+                oStart,
+                oEnd,
+                ruleId,
+                confidence,
+                flags);
     }
 
     private static boolean alreadyValued(List<IndicatorValue> values, Description d, Sentence sent) {

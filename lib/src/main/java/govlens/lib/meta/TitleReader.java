@@ -95,14 +95,10 @@ final class TitleReader {
             String r = l.raw().strip();
             int labelEnd = Math.max(r.indexOf(':'), r.indexOf('：')) + 1;
             String raw = r.substring(labelEnd).replaceAll("\\s", "");
-            String issuerView = null;
-            String issuerRaw = null;
-            int about = view.indexOf("关于");
-            String prefix = about > 0 ? view.substring(0, about) : leadingIssuer(view);
-            if (prefix != null && Bodies.ANY_END.matcher(prefix).find()) {
-                issuerView = Bodies.joinOrgs(prefix);
-                issuerRaw = Bodies.joinOrgsAsWritten(prefix, raw.substring(0, prefix.length()));
-            } else {
+            String[] named = namedIssuer(view, raw);
+            String issuerRaw = named == null ? null : named[0];
+            String issuerView = named == null ? null : named[1];
+            if (named == null) {
                 // The body opens with the same title, its issuer in front (a flattened page keeps it on one line,
                 // sometimes glued to the last metadata field: 原文链接：http://…html寿光市人民政府关于…).
                 Line b = l;
@@ -178,13 +174,15 @@ final class TitleReader {
                     issuerRaw = Bodies.joinOrgsAsWritten(ov.toString(), or.toString());
                 }
             } else {
-                int about = c.indexOf("关于");
-                String prefix = about > 0 ? c.substring(0, about) : leadingIssuer(c);
-                if (prefix != null && Bodies.ANY_END.matcher(prefix).find()) {
-                    issuerView = Bodies.joinOrgs(prefix);
-                    issuerRaw = Bodies.joinOrgsAsWritten(prefix, r.substring(0, prefix.length()));
-                    restView = c.substring(prefix.length());
-                    restRaw = r.substring(prefix.length());
+                String[] named = namedIssuer(c, r);
+                if (named != null) {
+                    issuerRaw = named[0];
+                    issuerView = named[1];
+                    int prefix = c.indexOf("关于") > 0
+                            ? c.indexOf("关于")
+                            : leadingIssuer(c).length();
+                    restView = c.substring(prefix);
+                    restRaw = r.substring(prefix);
                 }
             }
             String titleView = issuerView == null ? restView : issuerView + restView;
@@ -209,14 +207,9 @@ final class TitleReader {
             return Title.NONE; // "严格落实年度报告制度…" is a sentence, not a title
         }
         String raw = l.raw().substring(0, view.length());
-        String issuerView = null;
-        String issuerRaw = null;
-        int about = view.indexOf("关于");
-        String prefix = about > 0 ? view.substring(0, about) : leadingIssuer(view);
-        if (prefix != null && Bodies.ANY_END.matcher(prefix).find()) {
-            issuerView = Bodies.joinOrgs(prefix);
-            issuerRaw = Bodies.joinOrgsAsWritten(prefix, raw.substring(0, prefix.length()));
-        }
+        String[] named = namedIssuer(view, raw);
+        String issuerRaw = named == null ? null : named[0];
+        String issuerView = named == null ? null : named[1];
         // The compact form dropped whitespace: find where the title ends in the text itself.
         int end = l.start();
         for (int k = 0; end < l.end() && k < view.length(); end++) {
@@ -225,6 +218,21 @@ final class TitleReader {
             }
         }
         return new Title(raw, view, List.of(l.index()), issuerRaw, issuerView, end);
+    }
+
+    /**
+     * The issuer a title names before 关于 or before its year ("临沂市司法局2022年度…"): {as written, simplified}, or
+     * null. {@code view} is the compact title, {@code raw} the same characters as written.
+     */
+    private static String[] namedIssuer(String view, String raw) {
+        int about = view.indexOf("关于");
+        String prefix = about > 0 ? view.substring(0, about) : leadingIssuer(view);
+        if (prefix == null || !Bodies.ANY_END.matcher(prefix).find()) {
+            return null;
+        }
+        return new String[] {
+            Bodies.joinOrgsAsWritten(prefix, raw.substring(0, prefix.length())), Bodies.joinOrgs(prefix)
+        };
     }
 
     /** "沭阳县人民政府2025年…" → "沭阳县人民政府": a body's name directly followed by the year or subject. */
